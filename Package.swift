@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "burnwatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "burnwatch", targets: ["burnwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // The only importer of curses is BurnwatchTerminal.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // Pure model: Foundation only, no I/O, no clock reads.
+        .target(name: "BurnwatchCore", swiftSettings: strictSettings),
+        // A small TOML reader that keeps line numbers, for config and theme diagnostics.
+        .target(name: "BurnwatchTOML", swiftSettings: strictSettings),
+        .target(
+            name: "BurnwatchCollect",
+            dependencies: [
+                "BurnwatchCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "CloudSim", dependencies: ["BurnwatchCore", "BurnwatchCollect"], swiftSettings: strictSettings),
+        .target(name: "BurnwatchUI", dependencies: ["BurnwatchCore", "BurnwatchTOML"], swiftSettings: strictSettings),
+        .target(name: "BurnwatchTerminal", dependencies: ["BurnwatchUI", "CNcursesw"], swiftSettings: strictSettings),
+        .target(name: "BurnwatchReport", dependencies: ["BurnwatchCore"], swiftSettings: strictSettings),
+        .target(
+            name: "BurnwatchApp",
+            dependencies: [
+                "BurnwatchCore", "BurnwatchTOML", "BurnwatchCollect", "CloudSim", "BurnwatchUI",
+                "BurnwatchTerminal", "BurnwatchReport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "burnwatch",
+            dependencies: ["BurnwatchApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "BurnwatchBenchmarks",
+            dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchApp"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "BurnwatchCoreTests", dependencies: ["BurnwatchCore"]),
+        .testTarget(name: "BurnwatchTOMLTests", dependencies: ["BurnwatchTOML"]),
+        .testTarget(name: "BurnwatchCollectTests", dependencies: ["BurnwatchCollect", "BurnwatchCore"]),
+        .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
+        .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim"]),
+        .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI"]),
+        .testTarget(name: "BurnwatchReportTests", dependencies: ["BurnwatchReport", "BurnwatchCore", "CloudSim"]),
+        .testTarget(name: "BurnwatchAppTests", dependencies: ["BurnwatchApp", "burnwatch"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
