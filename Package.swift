@@ -20,7 +20,6 @@ let package = Package(
         // The only importer of curses is BurnwatchTerminal.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
         // Pure model: Foundation only, no I/O, no clock reads.
@@ -38,7 +37,7 @@ let package = Package(
         ),
         .target(name: "CloudSim", dependencies: ["BurnwatchCore", "BurnwatchCollect"], swiftSettings: strictSettings),
         .target(name: "BurnwatchUI", dependencies: ["BurnwatchCore", "BurnwatchTOML"], swiftSettings: strictSettings),
-        .target(name: "BurnwatchTerminal", dependencies: ["BurnwatchUI", "CNcursesw"], swiftSettings: strictSettings),
+        .target(name: "BurnwatchTerminal", dependencies: ["BurnwatchUI", "BurnwatchCore", "CNcursesw"], swiftSettings: strictSettings),
         .target(name: "BurnwatchReport", dependencies: ["BurnwatchCore"], swiftSettings: strictSettings),
         .target(
             name: "BurnwatchApp",
@@ -64,7 +63,7 @@ let package = Package(
         .testTarget(name: "BurnwatchCollectTests", dependencies: ["BurnwatchCollect", "BurnwatchCore"]),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
         .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim"]),
-        .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI"]),
+        .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI", "BurnwatchCore"]),
         .testTarget(name: "BurnwatchReportTests", dependencies: ["BurnwatchReport", "BurnwatchCore", "CloudSim"]),
         .testTarget(name: "BurnwatchAppTests", dependencies: ["BurnwatchApp", "burnwatch"]),
     ],
