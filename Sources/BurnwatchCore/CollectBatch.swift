@@ -23,7 +23,7 @@ public struct CollectIssue: Sendable, Hashable, Codable {
 }
 
 /// Everything one collection round returned: plain values, ready for the reducer.
-public struct CollectBatch: Sendable, Hashable {
+public struct CollectBatch: Sendable, Hashable, Codable {
     public var collector: CollectorID
     public var dataClass: DataClass
     public var fetchedAt: Date
