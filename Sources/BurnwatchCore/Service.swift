@@ -33,7 +33,7 @@ public enum Service: String, Sendable, Hashable, CaseIterable, Codable {
         case .sageMakerServerless: "SM-SLS"
         case .bedrock: "Bedrock"
         case .vertexEndpoint: "Vertex"
-        case .vertexPublisherModel: "ModelGdn"
+        case .vertexPublisherModel: "MdlGrdn"
         case .azureMLOnline: "AML"
         case .azureOpenAI: "AOAI"
         }
