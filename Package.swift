@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "BurnwatchTOMLTests", dependencies: ["BurnwatchTOML"]),
         .testTarget(name: "BurnwatchCollectTests", dependencies: ["BurnwatchCollect", "BurnwatchCore"]),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
-        .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim"]),
+        .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim"], exclude: ["Snapshots"]),
         .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI", "BurnwatchCore"]),
         .testTarget(name: "BurnwatchReportTests", dependencies: ["BurnwatchReport", "BurnwatchCore", "CloudSim"]),
         .testTarget(name: "BurnwatchAppTests", dependencies: ["BurnwatchApp", "burnwatch"]),
