@@ -58,13 +58,15 @@ let package = Package(
             dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchApp"],
             swiftSettings: strictSettings
         ),
+        // Fixtures shared by the test targets (never linked into the executable).
+        .target(name: "BurnwatchTestSupport", dependencies: ["BurnwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "BurnwatchCoreTests", dependencies: ["BurnwatchCore"]),
         .testTarget(name: "BurnwatchTOMLTests", dependencies: ["BurnwatchTOML"]),
         .testTarget(name: "BurnwatchCollectTests", dependencies: ["BurnwatchCollect", "BurnwatchCore"]),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
-        .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim"], exclude: ["Snapshots"]),
+        .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI", "BurnwatchCore"]),
-        .testTarget(name: "BurnwatchReportTests", dependencies: ["BurnwatchReport", "BurnwatchCore", "CloudSim"]),
+        .testTarget(name: "BurnwatchReportTests", dependencies: ["BurnwatchReport", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BurnwatchAppTests", dependencies: ["BurnwatchApp", "burnwatch"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import BurnwatchCore
 import BurnwatchUI
+import BurnwatchTestSupport
 import Foundation
 import Testing
 
@@ -32,7 +33,7 @@ import Testing
 
     @Test(arguments: cases)
     func screenMatchesSnapshot(screen: Screen, columns: Int, rows: Int, variant: Variant) throws {
-        let state = UIFixture.state(columns: columns, rows: rows, screen: screen)
+        let state = FleetFixture.state(columns: columns, rows: rows, screen: screen)
         let frame = Renderer.render(state, theme: .builtIn, capabilities: variant.capabilities)
         #expect(frame.width == columns && frame.height == rows)
         let name = "\(screen.rawValue)-\(columns)x\(rows)-\(variant.rawValue)"

@@ -1,15 +1,14 @@
 import BurnwatchCore
-import BurnwatchUI
 import Foundation
 
-/// A small hand-built fleet at a fixed instant, covering every service, band and health state the screens draw.
-enum UIFixture {
+/// A small hand-built fleet for renderer and report tests at a fixed instant, covering every service, band and health state the screens draw.
+public enum FleetFixture {
     /// 2026-11-16 14:30 UTC: a little past the middle of a 30-day month.
-    static let now = Date(timeIntervalSince1970: 1_794_839_400)
+    public static let now = Date(timeIntervalSince1970: 1_794_839_400)
 
-    static func usd(_ text: String) -> Money { Money(Decimal(string: text)!, "USD") }
+    public static func usd(_ text: String) -> Money { Money(Decimal(string: text)!, "USD") }
 
-    static let endpoints: [Endpoint] = [
+    public static let endpoints: [Endpoint] = [
         Endpoint(id: EndpointID(account: "123456789012", region: "us-east-1", service: .sageMakerRealtime, name: "llm-chat-prod"),
                  configuration: EndpointConfiguration(instanceType: "ml.g5.2xlarge", gpu: .a10g, gpuCount: 1, minReplicas: 2, maxReplicas: 8),
                  status: "InService"),
@@ -42,7 +41,7 @@ enum UIFixture {
         (1240, 2100, 0, nil, "5400.00", "360", "15"),
     ]
 
-    static func state(columns: Int, rows: Int, screen: Screen = .fleet) -> AppState {
+    public static func state(columns: Int, rows: Int, screen: Screen = .fleet) -> AppState {
         var state = AppState(settings: Settings(themeNames: ["default", "light"]), now: now)
         _ = state.apply(.resize(columns: columns, rows: rows))
         let month = BillingMonth.containing(now)
