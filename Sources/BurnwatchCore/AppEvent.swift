@@ -8,6 +8,8 @@ public enum AppEvent: Sendable {
     case tick(Date)
     case batch(CollectBatch)
     case health(CollectorHealth)
+    /// Something the user should read in the status line (a broken theme file, say).
+    case notice(String)
 }
 
 /// What the reducer asks the outside world to do.

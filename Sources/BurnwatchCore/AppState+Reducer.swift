@@ -28,6 +28,9 @@ extension AppState {
         case .health(let health):
             collectors[health.id] = health
             return [.redraw(full: false)]
+        case .notice(let text):
+            ui.message = StatusMessage(Sanitizer.clean(text), level: .warning, expiresAt: now.addingTimeInterval(15))
+            return [.redraw(full: false)]
         }
     }
 

@@ -253,3 +253,12 @@ import Testing
         #expect(s.ui.message == nil)
     }
 }
+
+@Suite struct NoticeTests {
+    @Test func noticesShowAsWarningsAndAreSanitised() {
+        var state = AppState(now: Date(timeIntervalSince1970: 0))
+        _ = state.apply(.notice("Themes/x.toml:3: key \"alarm.fg\"\u{1B}[2J"))
+        #expect(state.ui.message?.level == .warning)
+        #expect(state.ui.message?.text == "Themes/x.toml:3: key \"alarm.fg\"[2J")
+    }
+}
