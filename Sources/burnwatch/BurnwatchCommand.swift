@@ -1,0 +1,209 @@
+import ArgumentParser
+import BurnwatchApp
+import BurnwatchCollect
+import BurnwatchCore
+import BurnwatchReport
+import BurnwatchTerminal
+import CloudSim
+import Foundation
+import Logging
+
+/// The composition root: parse arguments, read files, build collectors, run a mode.
+@main
+struct Burnwatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "burnwatch",
+        abstract: "A terminal dashboard of GPU inference endpoints across AWS, GCP and Azure: latency, traffic, replicas and budget burn.",
+        subcommands: [Watch.self, Demo.self, Report.self],
+        defaultSubcommand: Watch.self
+    )
+}
+
+/// Options every dashboard mode shares.
+struct DisplayOptions: ParsableArguments {
+    @Option(name: .long, help: "Path to the config file (default: $XDG_CONFIG_HOME/burnwatch/config.toml).")
+    var config: String?
+
+    @Option(name: .long, help: "Theme name: default, light, high-contrast, solarized-dark, mono, or one of your own.")
+    var theme: String?
+
+    @Option(name: .customLong("themes-dir"), help: "An extra directory of theme files, searched first.")
+    var themesDir: String?
+
+    @Option(name: .long, help: "Colour: auto (from the terminal; NO_COLOR turns it off), always, or never.")
+    var color: ColorMode = .auto
+
+    @Flag(name: .long, help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(name: .long, help: "Write debug detail to the log file ($XDG_STATE_HOME/burnwatch/burnwatch.log).")
+    var debug = false
+}
+
+extension ColorMode: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+/// What the modes need from the environment, loaded once.
+struct Startup {
+    let environment = ProcessInfo.processInfo.environment
+    let paths: XDGPaths
+    let loaded: ConfigLoader.Loaded
+    let themes: ThemeCatalog
+
+    init(display: DisplayOptions) throws {
+        paths = XDGPaths(environment: environment)
+        LoggingSystem.bootstrap(FileLogHandler.factory(url: paths.logFile, level: display.debug ? .debug : .info))
+        do {
+            loaded = try ConfigLoader(environment: environment).load(explicitPath: display.config)
+        } catch {
+            FileHandle.standardError.write(Data("burnwatch: the config file has problems:\n\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        for warning in loaded.warnings {
+            FileHandle.standardError.write(Data("burnwatch: \(warning)\n".utf8))
+        }
+        themes = ThemeCatalog(themesDirectory: display.themesDir, environment: environment)
+    }
+
+    func themeName(_ display: DisplayOptions) -> String {
+        display.theme ?? loaded.config?.theme ?? "default"
+    }
+
+    func themeNames(current: String) -> [String] {
+        var names = themes.availableThemeNames()
+        if !names.contains(current) { names.append(current) }
+        return names
+    }
+
+    func dashboard(_ display: DisplayOptions, cadences: Cadences? = nil) -> Dashboard {
+        let name = themeName(display)
+        return Dashboard(
+            settings: SettingsBuilder.settings(config: loaded.config, cadences: cadences, themeNames: themeNames(current: name)),
+            themes: themes,
+            themeName: name,
+            terminal: TerminalOptions(colorMode: display.color, forceASCII: display.ascii),
+            notices: loaded.warnings.map(\.description)
+        )
+    }
+}
+
+/// Runs a dashboard and turns terminal problems into plain messages and exit codes.
+func runDashboard(_ dashboard: Dashboard, collectors: [any Collector], transport: any Transport, time: any TimeSource, cache: DiskCache?) async throws {
+    let status: Int32
+    do {
+        status = try await dashboard.run(collectors: collectors, transport: transport, time: time, cache: cache)
+    } catch let error as TerminalError {
+        FileHandle.standardError.write(Data("burnwatch: \(error)\nFor one-shot output without a terminal, use `burnwatch report`.\n".utf8))
+        throw ExitCode(1)
+    }
+    if status != 0 { throw ExitCode(status) }
+}
+
+struct Watch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "The live dashboard of the accounts in your config (the default command)."
+    )
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() async throws {
+        let startup = try Startup(display: display)
+        let probe = CredentialProbe(environment: startup.environment)
+        guard startup.loaded.config != nil || probe.anyFound else {
+            print(StartupAdvice.noConfigNoCredentials(configPath: startup.loaded.path, probe: probe), terminator: "")
+            throw ExitCode(1)
+        }
+        // The provider collectors plug in here; until they land there is nothing real to poll.
+        print(StartupAdvice.collectorsNotYetAvailable(configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe), terminator: "")
+        throw ExitCode(1)
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The live dashboard over a built-in simulated fleet of the three clouds: no account, no network."
+    )
+
+    @OptionGroup var display: DisplayOptions
+
+    @Option(name: .long, help: "How many simulated seconds pass per real second (1 = real time; 30 shows an afternoon in minutes).")
+    var speed: Double = 1
+
+    @Option(name: .long, help: "Seed of the simulated fleet; the same seed gives the same fleet.")
+    var seed: UInt64 = FleetModel.defaultSeed
+
+    func validate() throws {
+        guard speed > 0, speed <= 3600 else { throw ValidationError("--speed must be above 0 and at most 3600") }
+    }
+
+    func run() async throws {
+        let startup = try Startup(display: display)
+        let start = Date()
+        let fleet = DemoFleet(seed: seed, start: start)
+        let time = try ScaledTimeSource(speed: speed, start: start)
+        try await runDashboard(startup.dashboard(display, cadences: DemoFleet.cadences), collectors: fleet.collectors,
+                               transport: NoNetworkTransport(), time: time, cache: nil)
+    }
+}
+
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The dashboard's numbers once, for a stand-up or a cron job.",
+        discussion: "Exit status: 0 when no alarm line is crossed, 2 when one is, 1 on error."
+    )
+
+    @Option(name: .long, help: "table, markdown, csv or json (schema burnwatch.report/v1).")
+    var format: ReportFormat = .table
+
+    @Flag(name: .long, help: "Report on the simulated fleet after a simulated hour, instead of your accounts.")
+    var demo = false
+
+    @Option(name: .long, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Path to the config file.")
+    var config: String?
+
+    @Option(name: .long, help: "Colour for the table format: auto (a terminal without NO_COLOR), always, never.")
+    var color: ColorMode = .auto
+
+    func run() async throws {
+        var display = DisplayOptions()
+        display.config = config
+        let startup = try Startup(display: display)
+        let colour: Bool
+        switch color {
+        case .always: colour = true
+        case .never: colour = false
+        case .auto:
+            colour = output == nil && isatty(STDOUT_FILENO) == 1 && (startup.environment["NO_COLOR"] ?? "").isEmpty
+        }
+        guard demo else {
+            let probe = CredentialProbe(environment: startup.environment)
+            FileHandle.standardError.write(Data(StartupAdvice.collectorsNotYetAvailable(
+                configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe).utf8))
+            FileHandle.standardError.write(Data("Try `burnwatch report --demo`.\n".utf8))
+            throw ExitCode(1)
+        }
+        // The simulated fleet started an hour ago: the report sees the state after a simulated hour.
+        let now = Date()
+        let fleet = DemoFleet(start: now.addingTimeInterval(-3600))
+        let runner = ReportRunner(
+            settings: SettingsBuilder.settings(config: startup.loaded.config, cadences: DemoFleet.cadences, themeNames: ["default"]),
+            format: format, colour: colour)
+        let state = await runner.collect(collectors: fleet.collectors, transport: NoNetworkTransport(), time: SystemTimeSource(), cache: nil)
+        let (text, status) = runner.render(state)
+        if let output {
+            do {
+                try ReportRunner.writeAtomically(text, to: output)
+            } catch {
+                FileHandle.standardError.write(Data("burnwatch: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,2 +1,0 @@
-import BurnwatchApp
-print("burnwatch")
