@@ -284,8 +284,10 @@ struct TOMLParser {
     private mutating func parseValue(path: TOMLKeyPath) throws(TOMLError) -> TOMLValue {
         let start = position
         switch peek() {
-        case nil, "\n", "\r", "#":
+        case nil, "\n", "\r":
             throw .syntax("expected a value", at: start)
+        case "#":
+            throw .syntax("expected a value ('#' starts a comment here; write colours in quotes: \"#rrggbb\")", at: start)
         case "\"":
             let text = lookingAt("\"\"\"") ? try parseMultilineBasicString() : try parseBasicString()
             return TOMLValue(.string(text), position: start, path: path)

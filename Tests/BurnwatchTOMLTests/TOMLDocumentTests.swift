@@ -477,6 +477,9 @@ private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourc
     @Test func suggestionsOnlyForCloseMatches() {
         #expect(TOMLTable.closest(to: "profil", among: ["profile", "regions"]) == "profile")
         #expect(TOMLTable.closest(to: "Theme", among: ["theme"]) == "theme")
+        // A swap of neighbours is one slip, even in a short word.
+        #expect(TOMLTable.closest(to: "alram", among: ["alarm", "ok"]) == "alarm")
+        #expect(TOMLTable.closest(to: "fg", among: ["bg", "fg256"]) == "bg")
         #expect(TOMLTable.closest(to: "colour", among: ["fg", "bg"]) == nil)
         #expect(TOMLTable.closest(to: "xy", among: ["fg"]) == nil)
     }
