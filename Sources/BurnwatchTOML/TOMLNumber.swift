@@ -37,6 +37,9 @@ enum TOMLNumber {
             return value(.integer(number))
         }
 
+        if body.filter({ $0 == "." }).count > 1 {
+            throw .syntax("invalid number", at: position)
+        }
         let exponentIndex = body.firstIndex { $0 == "e" || $0 == "E" }
         let mantissa = exponentIndex.map { body[..<$0] } ?? body
         let dotIndex = mantissa.firstIndex(of: ".")
