@@ -15,6 +15,8 @@ public struct LocalConfigFileSystem: ConfigFileSystem {
 
     public func readTextFile(atPath path: String) throws -> String? {
         let manager = FileManager.default
+        // Dotfile managers link config files into place: judge the file the link points to.
+        let path = LocalConfigFileSystem.resolved(path)
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { throw ReadError(reason: "is a directory") }
@@ -41,7 +43,12 @@ public struct LocalConfigFileSystem: ConfigFileSystem {
     }
 
     public func permissions(atPath path: String) -> Int? {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // A symbolic link's own mode is always 0777; what matters is the file it points to.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: LocalConfigFileSystem.resolved(path))
         return (attributes?[.posixPermissions] as? NSNumber)?.intValue
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 }

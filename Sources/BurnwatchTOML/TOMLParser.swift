@@ -7,6 +7,10 @@ struct TOMLParser {
     private var lineStart = 0
     private let root: TableNode
     private var current: TableNode
+    /// How deep arrays and inline tables are nested here; bounded so that hostile input cannot
+    /// exhaust the stack (no real config nests more than a few levels).
+    private var depth = 0
+    static let maximumDepth = 64
 
     init(_ text: String) {
         var scalars = Array(text.unicodeScalars)
@@ -294,10 +298,13 @@ struct TOMLParser {
         case "'":
             let text = lookingAt("'''") ? try parseMultilineLiteralString() : try parseLiteralString()
             return TOMLValue(.string(text), position: start, path: path)
-        case "[":
-            return try parseArray(path: path)
-        case "{":
-            return try parseInlineTable(path: path)
+        case "[", "{":
+            guard depth < TOMLParser.maximumDepth else {
+                throw .syntax("arrays and inline tables nest more than \(TOMLParser.maximumDepth) deep", at: start)
+            }
+            depth += 1
+            defer { depth -= 1 }
+            return peek() == "[" ? try parseArray(path: path) : try parseInlineTable(path: path)
         case "t" where lookingAt("true"), "f" where lookingAt("false"):
             let isTrue = peek() == "t"
             for _ in 0..<(isTrue ? 4 : 5) { advance() }

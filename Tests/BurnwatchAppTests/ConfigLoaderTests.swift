@@ -153,6 +153,22 @@ private let secretConfig = """
         #expect(try loader.load(explicitPath: file.path).warnings.isEmpty)
     }
 
+    @Test func realSymlinkIsFollowedForContentsAndPermissions() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("burnwatch-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("real.toml")
+        try secretConfig.write(to: target, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+        let link = directory.appendingPathComponent("config.toml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+
+        let loaded = try ConfigLoader(environment: ["HOME": directory.path]).load(explicitPath: link.path)
+        #expect(loaded.config?.holdsSecret == true)
+        // The link itself is 0777; the file behind it is private, so there is nothing to warn about.
+        #expect(loaded.warnings.isEmpty)
+    }
+
     @Test func realDirectoryInsteadOfAFileIsUnreadable() {
         let loader = ConfigLoader(environment: ["HOME": "/tmp"])
         do {

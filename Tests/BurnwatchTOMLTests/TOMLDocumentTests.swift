@@ -331,6 +331,7 @@ private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourc
         #expect(parseError("a = 1__0")?.message == "invalid number")
         #expect(parseError("a = 1_")?.message == "invalid number")
         #expect(parseError("a = 1.")?.message == "a decimal point needs digits on both sides")
+        #expect(parseError("a = 1.5.0")?.message == "invalid number")
         #expect(parseError("a = .5")?.line == 1)
         #expect(parseError("a = 9223372036854775808")?.message == "integer out of range (a 64-bit integer)")
         #expect(parseError("a = +0x10")?.line == 1)
