@@ -1,5 +1,6 @@
 extension Theme {
     /// The compiled-in default (dark) theme. It doubles as the schema: `Themes/default.toml` must equal it.
+    /// The bar is a darker green than the alarm line's red so the line stands out by brightness, not hue alone.
     public static let builtIn: Theme = {
         func c(_ hex: UInt32, _ i256: UInt8, _ i16: UInt8) -> ThemeColor {
             ThemeColor(rgb: RGB(UInt8(hex >> 16 & 0xFF), UInt8(hex >> 8 & 0xFF), UInt8(hex & 0xFF)), index256: i256, ansi16: i16)
@@ -21,7 +22,7 @@ extension Theme {
             .stale: RoleStyle(foreground: c(0x808080, 244, 8), attributes: [.dim], monoAttributes: [.dim]),
             .estimate: RoleStyle(foreground: c(0xAF87D7, 140, 5), monoAttributes: [.underline]),
             .key: RoleStyle(foreground: c(0xFFAF5F, 215, 11), attributes: [.bold], monoAttributes: [.bold]),
-            .bar: RoleStyle(foreground: c(0x5FAF87, 72, 2)),
+            .bar: RoleStyle(foreground: c(0x00875F, 29, 2)),
         ])
     }()
 }
