@@ -30,6 +30,8 @@ public final class CursesTerminal {
     private var needsFullRepaint = true
     private var lastFrame: Frame?
     private var isOpen = true
+    /// endwin ran for a suspend and nothing has been drawn since: the terminal is the shell's.
+    private var isSuspended = false
     /// Consecutive wake-ups where stdin was readable but yielded nothing: an EOF'd terminal.
     private var emptyReadableWakeups = 0
 
@@ -116,7 +118,9 @@ public final class CursesTerminal {
         guard isOpen else { return }
         isOpen = false
         waker.invalidate()
-        _ = endwin()
+        // After a suspend the terminal is already restored, and may belong to the shell again
+        // (HUP + CONT to a stopped job): touching its modes from the background would stop us.
+        if !isSuspended { _ = endwin() }
         delscreen(screen)
         // After endwin: a signal arriving during it is still only recorded.
         SignalTrap.restoreAll()
@@ -160,6 +164,7 @@ public final class CursesTerminal {
         }
         _ = wnoutrefresh(window)
         _ = doupdate()
+        isSuspended = false
         lastFrame = frame
     }
 
@@ -258,14 +263,22 @@ public final class CursesTerminal {
             _ = reset_prog_mode()
             repaintLastFrame()
         }
+        // A termination that arrived while stopped.
+        if let caught = SignalTrap.pendingTermination {
+            terminationSignal = caught
+            return caught
+        }
         return nil
     }
 
     /// Ctrl-Z, done on this thread: give the terminal back, stop, and repaint on `fg`.
     private func suspend() {
         _ = endwin()
+        isSuspended = true
         SignalTrap.stopProcess()
         _ = SignalTrap.takeContinued()
+        // A shell that exits sends its stopped jobs SIGHUP then SIGCONT: quit without a flash.
+        if SignalTrap.pendingTermination != nil { return }
         repaintLastFrame()
     }
 
@@ -276,6 +289,7 @@ public final class CursesTerminal {
             _ = clearok(bw_curscr(), true)
             _ = wnoutrefresh(window)
             _ = doupdate()
+            isSuspended = false
         }
     }
 
