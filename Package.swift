@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Already in the graph through async-http-client; named so BurnwatchCollect can use
+        // NIOSSL's TLSConfiguration (custom CA bundle) and NIO types directly.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The only importer of curses is BurnwatchTerminal.
@@ -32,6 +36,9 @@ let package = Package(
                 "BurnwatchCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -62,7 +69,16 @@ let package = Package(
         .target(name: "BurnwatchTestSupport", dependencies: ["BurnwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "BurnwatchCoreTests", dependencies: ["BurnwatchCore"]),
         .testTarget(name: "BurnwatchTOMLTests", dependencies: ["BurnwatchTOML"]),
-        .testTarget(name: "BurnwatchCollectTests", dependencies: ["BurnwatchCollect", "BurnwatchCore"]),
+        .testTarget(
+            name: "BurnwatchCollectTests",
+            dependencies: [
+                "BurnwatchCollect", "BurnwatchCore",
+                // A tiny loopback HTTP server to test the real transport against.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
         .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI", "BurnwatchCore"]),

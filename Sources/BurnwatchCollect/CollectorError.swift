@@ -1,3 +1,4 @@
+import BurnwatchCore
 import Foundation
 
 /// Why a collection round failed, in a form the scheduler can act on.
@@ -82,4 +83,30 @@ public struct CollectorError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String { "\(kind): \(detail)" }
+
+    /// The health state this failure puts a collector in; `throttledUntil` is when polling resumes.
+    public func collectorState(throttledUntil: Date) -> CollectorState {
+        switch code {
+        case .throttled: .throttled(until: throttledUntil)
+        case .unauthorized(let hint): .authFailed(hint: hint)
+        case .noCredentials(let hint): .noCredentials(hint: hint)
+        case .unreachable, .timeout: .unreachable
+        case .misconfigured: .misconfigured
+        case .malformedResponse, .serverError: .failing
+        }
+    }
+
+    /// Whether asking again can help only after the user acts (login, credentials, config).
+    public var needsUserAction: Bool {
+        switch code {
+        case .unauthorized, .noCredentials, .misconfigured: true
+        default: false
+        }
+    }
+
+    /// Wraps an error that is not a `CollectorError` (a decoding error, say) for health and logs.
+    static func unexpected(_ error: any Error) -> CollectorError {
+        let text = Sanitizer.clean(String(describing: error))
+        return .malformedResponse(text.count > 300 ? String(text.prefix(300)) + "…" : text)
+    }
 }

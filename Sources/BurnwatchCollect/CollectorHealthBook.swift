@@ -1,0 +1,96 @@
+import BurnwatchCore
+import Foundation
+
+/// What the scheduler knows about one collector, as a value: the outcome of each data class's
+/// last round, the breaker, the timestamps. `health(tally:)` turns it into the `CollectorHealth`
+/// the Collectors screen shows.
+struct CollectorHealthBook: Sendable {
+    enum ClassStatus: Sendable, Hashable {
+        case pending
+        case ok
+        /// The last round failed; `throttledUntil` is when polling resumes (used when throttled).
+        case failed(CollectorError, throttledUntil: Date)
+    }
+
+    let descriptor: CollectorDescriptor
+    var breaker: CircuitBreaker
+    var status: [DataClass: ClassStatus] = [:]
+    var lastSuccess: [DataClass: Date] = [:]
+    var nextPoll: [DataClass: Date] = [:]
+    var lastError: String?
+    /// Set when the collector cannot be scheduled at all (a duplicate id).
+    var rejection: String?
+
+    init(descriptor: CollectorDescriptor, breaker: CircuitBreaker) {
+        self.descriptor = descriptor
+        self.breaker = breaker
+    }
+
+    mutating func recordSuccess(_ dataClass: DataClass, fetchedAt: Date) {
+        status[dataClass] = .ok
+        lastSuccess[dataClass] = max(fetchedAt, lastSuccess[dataClass] ?? fetchedAt)
+    }
+
+    mutating func recordFailure(_ dataClass: DataClass, error: CollectorError, throttledUntil: Date) {
+        status[dataClass] = .failed(error, throttledUntil: throttledUntil)
+        lastError = "\(dataClass.rawValue): \(error.description)"
+    }
+
+    /// A failed attempt that will be retried: the error shows, and a throttle shows as such,
+    /// but the round has not failed yet.
+    mutating func recordRetrying(_ dataClass: DataClass, error: CollectorError, throttledUntil: Date?) {
+        lastError = "\(dataClass.rawValue): \(error.description)"
+        if let throttledUntil {
+            status[dataClass] = .failed(error, throttledUntil: throttledUntil)
+        }
+    }
+
+    /// Precedence, most important first: problems only the user can fix (auth failed, no
+    /// credentials, misconfigured, with their hints), an open breaker, throttled, unreachable,
+    /// failing; then ok when any data class succeeded, else starting.
+    var state: CollectorState {
+        if rejection != nil { return .misconfigured }
+        let failures: [CollectorState] = status.values.compactMap { status in
+            guard case .failed(let error, let until) = status else { return nil }
+            return error.collectorState(throttledUntil: until)
+        }
+        let worst = failures.max { Self.rank($0) < Self.rank($1) }
+        if let worst, Self.rank(worst) > Self.circuitRank { return worst }
+        if case .open(let until) = breaker.state { return .circuitOpen(until: until) }
+        if let worst { return worst }
+        if status.values.contains(.ok) { return .ok }
+        return .starting
+    }
+
+    func health(tally: CallLedger.Tally) -> CollectorHealth {
+        CollectorHealth(
+            id: descriptor.id,
+            cloud: descriptor.cloud,
+            title: descriptor.title,
+            identity: descriptor.identity,
+            state: state,
+            lastSuccess: lastSuccess,
+            nextPoll: nextPoll,
+            callsToday: tally.calls,
+            spendToday: tally.spend,
+            lastError: rejection ?? lastError,
+            retries: tally.retries
+        )
+    }
+
+    private static let circuitRank: Double = 40
+
+    /// Higher is more important. Among throttles, the later end date wins.
+    private static func rank(_ state: CollectorState) -> Double {
+        switch state {
+        case .authFailed: 70
+        case .noCredentials: 60
+        case .misconfigured: 50
+        case .circuitOpen: circuitRank
+        case .throttled(let until): 30 + min(until.timeIntervalSince1970 / 1e12, 0.9)
+        case .unreachable: 20
+        case .failing: 10
+        case .stale, .ok, .starting: 0
+        }
+    }
+}
