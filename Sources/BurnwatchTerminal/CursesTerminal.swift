@@ -108,7 +108,8 @@ public final class CursesTerminal {
         SignalTrap.installAfterCurses()
         SignalTrap.setResetSequence(TerminalResetSequence.make { name in
             guard let value = bw_terminfo_string(name) else { return nil }
-            return Array(String(cString: value).utf8)
+            // Raw bytes: terminfo strings are not necessarily UTF-8.
+            return Array(UnsafeRawBufferPointer(start: value, count: strlen(value)))
         })
         waker = TerminalWaker(fileDescriptor: wakePipe.writeDescriptor)
         size = TerminalSize(columns: Int(bw_getmaxx(window)), rows: Int(bw_getmaxy(window)))
@@ -134,7 +135,8 @@ public final class CursesTerminal {
     /// `fullRepaint` (Ctrl-L) clears and redraws everything. A frame larger than the terminal
     /// is clipped; the part of the terminal a smaller frame does not cover is blanked.
     public func present(_ frame: Frame, fullRepaint: Bool = false) {
-        guard isOpen else { return }
+        // Killed while stopped: the terminal is the shell's now, and drawing would stop us.
+        guard isOpen, !(isSuspended && terminationSignal != nil) else { return }
         let columns = Int(bw_getmaxx(window))
         let rows = Int(bw_getmaxy(window))
         pairs.beginFrame()
@@ -217,7 +219,7 @@ public final class CursesTerminal {
     public func waitForInput(timeout: Duration?) -> [TerminalInput] {
         guard isOpen else { return [] }
         if let signal = handleSignals() { return [.interrupted(signal)] }
-        var inputs = drainKeys()
+        var (inputs, _) = drainKeys()
         if !inputs.isEmpty { return inputs }
 
         var descriptors = [
@@ -233,12 +235,13 @@ public final class CursesTerminal {
             return [.interrupted(hangUp())]
         }
         if let signal = handleSignals() { return [.interrupted(signal)] }
-        inputs = drainKeys()
-        if stdinEvents & Int32(POLLIN) != 0, inputs.isEmpty {
+        let (keys, readAnything) = drainKeys()
+        inputs = keys
+        if stdinEvents & Int32(POLLIN) != 0, !readAnything {
             // Readable but nothing to read is what a closed terminal looks like (read returns 0).
             emptyReadableWakeups += 1
             if emptyReadableWakeups >= Self.emptyReadableLimit { return [.interrupted(hangUp())] }
-        } else if !inputs.isEmpty {
+        } else if readAnything {
             emptyReadableWakeups = 0
         }
         return inputs
@@ -293,12 +296,16 @@ public final class CursesTerminal {
         }
     }
 
-    private func drainKeys() -> [TerminalInput] {
+    /// Everything curses has decoded so far, and whether it returned anything at all
+    /// (keys burnwatch ignores, such as F1, still count as input).
+    private func drainKeys() -> (inputs: [TerminalInput], readAnything: Bool) {
         var inputs: [TerminalInput] = []
+        var readAnything = false
         var character: wint_t = 0
         for _ in 0..<Self.maximumKeysPerWait {
             let status = wget_wch(window, &character)
             if status == bw_err() { break }
+            readAnything = true
             let raw: KeyDecoder.Raw = status == Int32(BW_KEY_CODE_YES)
                 ? .keyCode(Int32(bitPattern: UInt32(character)))
                 : .character(UInt32(character))
@@ -316,7 +323,7 @@ public final class CursesTerminal {
                 continue
             }
         }
-        return inputs
+        return (inputs, readAnything)
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {
