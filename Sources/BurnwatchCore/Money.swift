@@ -86,6 +86,8 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         let body: String
         if magnitude >= 1_000_000 {
             body = String(format: "%.2fM", magnitude / 1_000_000)
+        } else if magnitude >= 100_000 {
+            body = String(format: "%.0fk", magnitude / 1000)
         } else if magnitude >= 10_000 {
             body = String(format: "%.1fk", magnitude / 1000)
         } else if magnitude >= 1000 {

@@ -30,6 +30,7 @@ import Testing
         #expect(Money(Decimal(string: "1234567.891")!, "EUR").formatted() == "1,234,567.89 EUR")
         #expect(Money(Decimal(string: "1234.5")!).decimalString == "1234.50")
         #expect(Money(Decimal(string: "12345")!).compact() == "$12.3k")
+        #expect(Money(Decimal(string: "101234")!).compact() == "$101k")
         #expect(Money(Decimal(string: "950.4")!).compact() == "$950")
         #expect(Money(Decimal(string: "9.414")!).compact() == "$9.41")
         #expect(Money(Decimal(string: "2500000")!).compact() == "$2.50M")
