@@ -143,11 +143,16 @@ public final class Scheduler: Sendable {
 
     /// Runs each collector's data classes once, all collectors concurrently (per collector:
     /// inventory first, then metrics and cost together), and returns every event, ending with
-    /// one `.health` per collector. For `burnwatch report`; does not call the sink. Attempts and
-    /// retries are cut off at `deadline`; cost comes from the disk cache when fresh.
+    /// one `.health` per collector. For `burnwatch report`. Each event also goes to the sink as it
+    /// happens (for a progress line, say). Attempts and retries are cut off at `deadline`; cost
+    /// comes from the disk cache when fresh. Do not run it while `run()` runs.
     public func runOnce(deadline: Date) async -> [SchedulerEvent] {
         let recorded = LockedState<[SchedulerEvent]>([])
-        let record: @Sendable (SchedulerEvent) -> Void = { event in recorded.withLock { $0.append(event) } }
+        let sink = self.sink
+        let record: @Sendable (SchedulerEvent) -> Void = { event in
+            recorded.withLock { $0.append(event) }
+            sink(event)
+        }
         await withTaskGroup(of: Void.self) { group in
             for entry in entries {
                 group.addTask {
@@ -170,7 +175,7 @@ public final class Scheduler: Sendable {
 
     /// The current health of every collector, in the order given at init (duplicates last).
     public func health() -> [CollectorHealth] {
-        let tallies = Dictionary(uniqueKeysWithValues: (entries.map(\.id) + duplicates.map(\.id)).map { ($0, ledger.tally(for: $0)) })
+        let tallies = Dictionary(entries.map { ($0.id, ledger.tally(for: $0.id)) }, uniquingKeysWith: { first, _ in first })
         return state.withLock { state in
             var result = entries.compactMap { entry in
                 state.books[entry.id].map { $0.health(tally: tallies[entry.id] ?? CallLedger.Tally()) }
