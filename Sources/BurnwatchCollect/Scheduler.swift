@@ -22,6 +22,21 @@ import Logging
 /// Time comes from the `TimeSource`: drive it with `ManualTimeSource` in tests. The scheduler
 /// always sleeps until absolute deadlines, so a test may move the clock before or after a loop
 /// has gone to sleep and the loop still wakes at the right tick.
+///
+/// Wiring in the app (one structured task tree; cancelling it stops every loop):
+///
+///     let (events, input) = AsyncStream.makeStream(of: AppEvent.self, bufferingPolicy: .bufferingNewest(1_000))
+///     let configuration = try AsyncHTTPClientTransport.Configuration.fromEnvironment()
+///     try await AsyncHTTPClientTransport.withTransport(configuration: configuration) { http in
+///         let scheduler = Scheduler(
+///             collectors: collectors, transport: http, time: SystemTimeSource(),
+///             cache: DiskCache(directory: try DiskCache.defaultDirectory())
+///         ) { input.yield(.collect($0)) }
+///         try await withThrowingDiscardingTaskGroup { group in
+///             group.addTask { await scheduler.run() }
+///             group.addTask { try await appLoop(events, onRefreshKey: { scheduler.refresh() }) }
+///         }
+///     }
 public final class Scheduler: Sendable {
     public let ledger: CallLedger
     public let policy: SchedulerPolicy
@@ -220,7 +235,11 @@ public final class Scheduler: Sendable {
             }
             hold = nil
 
-            let permission = state.withLock { $0.books[entry.id]?.breaker.event(.roundStarting(at: now)) ?? .proceed }
+            let permission = state.withLock { state -> CircuitBreaker.Action in
+                let action = state.books[entry.id]?.breaker.event(.roundStarting(at: now)) ?? .proceed
+                if action == .proceed || action == .probe { state.skippedByBreaker.remove(key) }
+                return action
+            }
             if case .reject(let until) = permission {
                 if let until {
                     hold = Hold(until: until, reason: .breaker)

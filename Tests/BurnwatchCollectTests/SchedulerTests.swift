@@ -167,6 +167,45 @@ import Testing
         await runner.value
     }
 
+    @Test func loopsHeldByTheBreakerRunOnceItCloses() async {
+        let broken = CollectorError.malformedResponse("not JSON")
+        let collector = ScriptedCollector(
+            "sim/a",
+            cadences: [.metrics: 60, .inventory: 100],
+            script: [.metrics: [.fail(broken), .fail(broken), .deliver], .inventory: [.fail(broken), .deliver]]
+        )
+        var policy = SchedulerPolicy(initialJitterCap: 0)
+        policy.circuitBreaker = CircuitBreaker.Configuration(coolDown: 100)
+        let harness = Harness([collector], policy: policy)
+        let runner = harness.start()
+
+        // t0: both classes fail (two failed rounds); t0+60: the third opens the breaker.
+        _ = await harness.log.health(of: "sim/a") { $0.nextPoll[.metrics] == t0 + 60 && $0.nextPoll[.inventory] == t0 + 100 }
+        harness.time.advance(to: t0 + 60)
+        let open = await harness.log.health(of: "sim/a") { $0.state.isCircuitOpen }
+        #expect(open.state == .circuitOpen(until: t0 + 160))
+
+        // Ticks inside the open window are skipped and held until the probe time.
+        harness.time.advance(to: t0 + 100)
+        _ = await harness.log.health(of: "sim/a") { $0.nextPoll[.inventory] == t0 + 160 }
+        harness.time.advance(to: t0 + 120)
+        _ = await harness.log.health(of: "sim/a") { $0.nextPoll[.metrics] == t0 + 160 }
+        #expect(collector.calls.count == 3)
+
+        // One loop probes; when it succeeds the other is woken at once, without a clock move.
+        harness.time.advance(to: t0 + 160)
+        #expect(await harness.log.batch(from: "sim/a", number: 2).fetchedAt == t0 + 160)
+        let batches = harness.log.events.compactMap { event -> DataClass? in
+            if case .batch(let batch) = event { return batch.dataClass }
+            return nil
+        }
+        #expect(Set(batches) == [.metrics, .inventory])
+        #expect(collector.calls.count == 5)
+
+        runner.cancel()
+        await runner.value
+    }
+
     @Test func anExhaustedRetryBudgetOpensTheBreaker() async {
         let collector = ScriptedCollector("sim/a", script: [.metrics: [.fail(.serverError(status: 503, "busy"))]])
         var policy = SchedulerPolicy(initialJitterCap: 0)
