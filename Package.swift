@@ -73,10 +73,11 @@ let package = Package(
             name: "BurnwatchCollectTests",
             dependencies: [
                 "BurnwatchCollect", "BurnwatchCore",
-                // A tiny loopback HTTP server to test the real transport against.
+                // A tiny loopback HTTP(S) server to test the real transport against.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),

@@ -203,7 +203,7 @@ public final class AsyncHTTPClientTransport: Transport {
                 return CollectorError.timeout("\(target): no answer within \(Self.seconds(timeout))")
             }
             if clientError == .proxyAuthenticationRequired {
-                return CollectorError.misconfigured("\(target): the proxy asks for credentials (put them in HTTPS_PROXY)")
+                return CollectorError.misconfigured("\(target): the proxy asks for credentials (http://user:password@host:port)")
             }
         }
         if error is BodyTimeout {
@@ -213,7 +213,17 @@ public final class AsyncHTTPClientTransport: Transport {
             return CollectorError.malformedResponse("\(target): response larger than \(limit / 1_048_576) MiB")
         }
         if Task.isCancelled { return CancellationError() }
-        var text = Sanitizer.clean(String(describing: error))
+        let raw = String(describing: error)
+        if error is NIOSSLError || raw.contains("BoringSSLError") {
+            if raw.contains("CERTIFICATE_VERIFY_FAILED") {
+                return CollectorError.unreachable("\(target): TLS certificate not trusted (a TLS-inspecting proxy needs its CA in SSL_CERT_FILE)")
+            }
+            return CollectorError.unreachable("\(target): TLS handshake failed")
+        }
+        if raw.contains("Connection refused") {
+            return CollectorError.unreachable("\(target): connection refused")
+        }
+        var text = Sanitizer.clean(raw)
         if text.count > 200 { text = String(text.prefix(200)) + "…" }
         return CollectorError.unreachable("\(target): \(text)")
     }

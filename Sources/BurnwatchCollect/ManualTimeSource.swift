@@ -18,6 +18,7 @@ public final class ManualTimeSource: TimeSource {
 
     private struct CountWaiter: Sendable {
         var count: Int
+        var registrationsAbove: Int
         var continuation: CheckedContinuation<Void, Never>
     }
 
@@ -28,11 +29,16 @@ public final class ManualTimeSource: TimeSource {
         /// Sleeps cancelled before they registered; they must not register afterwards.
         var cancelledEarly: Set<UInt64> = []
         var countWaiters: [CountWaiter] = []
+        /// Sleeps that have started waiting since creation.
+        var registrations = 0
+
+        func satisfies(_ waiter: CountWaiter) -> Bool {
+            sleepers.count >= waiter.count && registrations > waiter.registrationsAbove
+        }
 
         mutating func satisfiedCountWaiters() -> [CheckedContinuation<Void, Never>] {
-            let count = sleepers.count
-            let ready = countWaiters.filter { $0.count <= count }
-            countWaiters.removeAll { $0.count <= count }
+            let ready = countWaiters.filter(satisfies)
+            countWaiters.removeAll(where: satisfies)
             return ready.map(\.continuation)
         }
     }
@@ -65,6 +71,7 @@ public final class ManualTimeSource: TimeSource {
                     if state.cancelledEarly.remove(id) != nil { return .cancelled }
                     if deadline <= state.now { return .due }
                     state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
+                    state.registrations += 1
                     return .registered(state.satisfiedCountWaiters())
                 }
                 switch registration {
@@ -119,13 +126,23 @@ public final class ManualTimeSource: TimeSource {
         state.withLock { $0.sleepers.values.map(\.deadline).sorted() }
     }
 
-    /// Returns once at least `count` sleeps are waiting for the clock.
-    /// Not cancellable: a test that waits for sleepers that never come hangs (use a time limit).
-    public func waitForSleepers(atLeast count: Int) async {
+    /// How many sleeps have started waiting since this clock was created (sleeps that were due
+    /// at once are not counted). Pass it to `waitForSleepers(atLeast:registeredAfter:)` to wait
+    /// for code to go back to sleep after something woke it.
+    public var registrations: Int {
+        state.withLock { $0.registrations }
+    }
+
+    /// Returns once at least `count` sleeps are waiting for the clock and, when
+    /// `registeredAfter` is given, at least one sleep started waiting after `registrations`
+    /// had that value. Not cancellable: a test waiting for sleepers that never come hangs
+    /// (give such tests a time limit).
+    public func waitForSleepers(atLeast count: Int, registeredAfter registrations: Int = -1) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let waiter = CountWaiter(count: count, registrationsAbove: registrations, continuation: continuation)
             let ready = state.withLock { state -> Bool in
-                if state.sleepers.count >= count { return true }
-                state.countWaiters.append(CountWaiter(count: count, continuation: continuation))
+                if state.satisfies(waiter) { return true }
+                state.countWaiters.append(waiter)
                 return false
             }
             if ready { continuation.resume() }

@@ -22,6 +22,21 @@ import Logging
 /// Time comes from the `TimeSource`: drive it with `ManualTimeSource` in tests. The scheduler
 /// always sleeps until absolute deadlines, so a test may move the clock before or after a loop
 /// has gone to sleep and the loop still wakes at the right tick.
+///
+/// Wiring in the app (one structured task tree; cancelling it stops every loop):
+///
+///     let (events, input) = AsyncStream.makeStream(of: AppEvent.self, bufferingPolicy: .bufferingNewest(1_000))
+///     let configuration = try AsyncHTTPClientTransport.Configuration.fromEnvironment()
+///     try await AsyncHTTPClientTransport.withTransport(configuration: configuration) { http in
+///         let scheduler = Scheduler(
+///             collectors: collectors, transport: http, time: SystemTimeSource(),
+///             cache: DiskCache(directory: try DiskCache.defaultDirectory())
+///         ) { input.yield(.collect($0)) }
+///         try await withThrowingDiscardingTaskGroup { group in
+///             group.addTask { await scheduler.run() }
+///             group.addTask { try await appLoop(events, onRefreshKey: { scheduler.refresh() }) }
+///         }
+///     }
 public final class Scheduler: Sendable {
     public let ledger: CallLedger
     public let policy: SchedulerPolicy
@@ -143,11 +158,16 @@ public final class Scheduler: Sendable {
 
     /// Runs each collector's data classes once, all collectors concurrently (per collector:
     /// inventory first, then metrics and cost together), and returns every event, ending with
-    /// one `.health` per collector. For `burnwatch report`; does not call the sink. Attempts and
-    /// retries are cut off at `deadline`; cost comes from the disk cache when fresh.
+    /// one `.health` per collector. For `burnwatch report`. Each event also goes to the sink as it
+    /// happens (for a progress line, say). Attempts and retries are cut off at `deadline`; cost
+    /// comes from the disk cache when fresh. Do not run it while `run()` runs.
     public func runOnce(deadline: Date) async -> [SchedulerEvent] {
         let recorded = LockedState<[SchedulerEvent]>([])
-        let record: @Sendable (SchedulerEvent) -> Void = { event in recorded.withLock { $0.append(event) } }
+        let sink = self.sink
+        let record: @Sendable (SchedulerEvent) -> Void = { event in
+            recorded.withLock { $0.append(event) }
+            sink(event)
+        }
         await withTaskGroup(of: Void.self) { group in
             for entry in entries {
                 group.addTask {
@@ -170,7 +190,7 @@ public final class Scheduler: Sendable {
 
     /// The current health of every collector, in the order given at init (duplicates last).
     public func health() -> [CollectorHealth] {
-        let tallies = Dictionary(uniqueKeysWithValues: (entries.map(\.id) + duplicates.map(\.id)).map { ($0, ledger.tally(for: $0)) })
+        let tallies = Dictionary(entries.map { ($0.id, ledger.tally(for: $0.id)) }, uniquingKeysWith: { first, _ in first })
         return state.withLock { state in
             var result = entries.compactMap { entry in
                 state.books[entry.id].map { $0.health(tally: tallies[entry.id] ?? CallLedger.Tally()) }
@@ -215,7 +235,11 @@ public final class Scheduler: Sendable {
             }
             hold = nil
 
-            let permission = state.withLock { $0.books[entry.id]?.breaker.event(.roundStarting(at: now)) ?? .proceed }
+            let permission = state.withLock { state -> CircuitBreaker.Action in
+                let action = state.books[entry.id]?.breaker.event(.roundStarting(at: now)) ?? .proceed
+                if action == .proceed || action == .probe { state.skippedByBreaker.remove(key) }
+                return action
+            }
             if case .reject(let until) = permission {
                 if let until {
                     hold = Hold(until: until, reason: .breaker)
