@@ -25,9 +25,13 @@ public struct Dashboard: Sendable {
     }
 
     /// Runs until the user quits or a termination signal arrives; returns the process exit status.
-    public func run(collectors: [any Collector], transport: any Transport, time: any TimeSource, cache: DiskCache?) async throws -> Int32 {
+    public func run(
+        collectors: [any Collector], transport: any Transport, time: any TimeSource, cache: DiskCache?,
+        policy: SchedulerPolicy = SchedulerPolicy()
+    ) async throws -> Int32 {
         let inbox = EventInbox()
-        let scheduler = Scheduler(collectors: collectors, transport: transport, time: time, cache: cache, sink: { inbox.push($0) })
+        let scheduler = Scheduler(collectors: collectors, transport: transport, time: time, policy: policy, cache: cache,
+                                  sink: { inbox.push($0) })
         let costRoundPrice = collectors.reduce(Decimal(0)) { $0 + ($1.descriptor.pricePerRound[.cost] ?? 0) }
         let collecting = Task { await scheduler.run() }
         defer { collecting.cancel() }

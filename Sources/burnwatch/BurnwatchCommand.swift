@@ -88,10 +88,13 @@ struct Startup {
 }
 
 /// Runs a dashboard and turns terminal problems into plain messages and exit codes.
-func runDashboard(_ dashboard: Dashboard, collectors: [any Collector], transport: any Transport, time: any TimeSource, cache: DiskCache?) async throws {
+func runDashboard(
+    _ dashboard: Dashboard, collectors: [any Collector], transport: any Transport, time: any TimeSource, cache: DiskCache?,
+    policy: SchedulerPolicy = SchedulerPolicy()
+) async throws {
     let status: Int32
     do {
-        status = try await dashboard.run(collectors: collectors, transport: transport, time: time, cache: cache)
+        status = try await dashboard.run(collectors: collectors, transport: transport, time: time, cache: cache, policy: policy)
     } catch let error as TerminalError {
         FileHandle.standardError.write(Data("burnwatch: \(error)\nFor one-shot output without a terminal, use `burnwatch report`.\n".utf8))
         throw ExitCode(1)
@@ -142,8 +145,11 @@ struct Demo: AsyncParsableCommand {
         let start = Date()
         let fleet = DemoFleet(seed: seed, start: start)
         let time = try ScaledTimeSource(speed: speed, start: start)
+        // Timeouts are in simulated seconds: keep them ten real seconds long whatever the speed.
+        var policy = SchedulerPolicy()
+        policy.retry.attemptTimeout = 10 * speed
         try await runDashboard(startup.dashboard(display, cadences: DemoFleet.cadences), collectors: fleet.collectors,
-                               transport: NoNetworkTransport(), time: time, cache: nil)
+                               transport: NoNetworkTransport(), time: time, cache: nil, policy: policy)
     }
 }
 
