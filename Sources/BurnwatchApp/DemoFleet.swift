@@ -14,9 +14,12 @@ public struct DemoFleet: Sendable {
 
     public init(seed: UInt64 = FleetModel.defaultSeed, start: Date) {
         model = FleetModel(scenario: .demo, seed: seed, start: start)
-        collectors = SimulatedCollector.fleet(model: model, cadences: [
+        let cadences: [DataClass: TimeInterval] = [
             .metrics: Self.cadences.metrics, .inventory: Self.cadences.inventory, .cost: Self.cadences.cost,
-        ])
+        ]
+        // Each metrics round returns the last hour, as a GetMetricData over an hour would, so the
+        // detail charts are full from the first round and a missed round leaves no gap.
+        collectors = Cloud.allCases.map { SimulatedCollector(cloud: $0, model: model, lookbackMinutes: 60, cadences: cadences) }
     }
 }
 

@@ -38,7 +38,8 @@ enum DetailScreen {
         let g = Glyphs(unicode: true)
         var facts: [(String, String)] = [
             ("service", row.id.service.displayName),
-            ("where", "\(row.id.account) · \(row.id.region)"),
+            ("account", row.id.account),
+            ("region", row.id.region),
             ("kind", row.endpoint.kind.rawValue + (row.endpoint.status.map { " · \($0)" } ?? "")),
         ]
         if let instance = config.instanceType { facts.append(("instance", instance)) }
