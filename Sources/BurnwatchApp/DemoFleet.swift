@@ -13,7 +13,8 @@ public struct DemoFleet: Sendable {
     public static let cadences = Cadences(metrics: 60, inventory: 300, cost: 120)
 
     public init(seed: UInt64 = FleetModel.defaultSeed, start: Date) {
-        model = FleetModel(scenario: .demo, seed: seed, start: start)
+        let model = FleetModel(scenario: .demo, seed: seed, start: start)
+        self.model = model
         let cadences: [DataClass: TimeInterval] = [
             .metrics: Self.cadences.metrics, .inventory: Self.cadences.inventory, .cost: Self.cadences.cost,
         ]
