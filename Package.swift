@@ -62,7 +62,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "BurnwatchBenchmarks",
-            dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchApp"],
+            dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchCollect"],
             swiftSettings: strictSettings
         ),
         // Fixtures shared by the test targets (never linked into the executable).

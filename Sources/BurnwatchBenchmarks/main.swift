@@ -1,1 +1,100 @@
-print("benchmarks")
+import BurnwatchCollect
+import BurnwatchCore
+import BurnwatchUI
+import CloudSim
+import Foundation
+
+// Benchmarks with a plain harness: warm up, then time many iterations and report the median and
+// the 99th percentile. Run in release: `swift run -c release BurnwatchBenchmarks [render|memory|all]`.
+
+struct NoNetwork: Transport {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse { throw CollectorError.unreachable("benchmarks make no calls") }
+}
+
+func residentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+    return kilobytes / 1024
+}
+
+func measure(_ name: String, iterations: Int, _ body: () -> Void) {
+    for _ in 0..<max(10, iterations / 20) { body() }
+    var samples: [Duration] = []
+    samples.reserveCapacity(iterations)
+    let clock = ContinuousClock()
+    for _ in 0..<iterations {
+        samples.append(clock.measure(body))
+    }
+    samples.sort()
+    func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+    let median = ms(samples[samples.count / 2]), p99 = ms(samples[samples.count * 99 / 100])
+    print(String(format: "%-44@ median %7.3f ms   p99 %7.3f ms   (%d runs)", name as NSString, median, p99, iterations))
+}
+
+/// A state of `count` simulated endpoints as the collectors report them at `now`.
+func simulatedState(endpoints count: Int, now: Date, columns: Int, rows: Int) async throws -> AppState {
+    let model = FleetModel(scenario: .large(endpoints: count), start: now.addingTimeInterval(-3600))
+    var state = AppState(now: now)
+    _ = state.apply(.resize(columns: columns, rows: rows))
+    for collector in SimulatedCollector.fleet(model: model) {
+        for dataClass in [DataClass.inventory, .metrics, .cost] {
+            _ = state.apply(.batch(try await collector.collect(dataClass, context: CollectContext(now: now, transport: NoNetwork()))))
+        }
+    }
+    _ = state.apply(.tick(now))
+    return state
+}
+
+func renderBenchmark() async throws {
+    let now = Date(timeIntervalSince1970: 1_794_839_400)
+    var state = try await simulatedState(endpoints: 1000, now: now, columns: 200, rows: 50)
+    print("fleet: \(state.rows.count) endpoints, terminal 200x50")
+    let sheet = StyleSheet(theme: .builtIn, capabilities: TerminalCapabilities(colorDepth: .indexed256, unicode: true))
+    for screen in [Screen.fleet, .budgets, .detail] {
+        state.ui.screen = screen
+        measure("render \(screen.rawValue), 1,000 endpoints, 200x50", iterations: 2000) {
+            _ = Renderer.render(state, sheet: sheet)
+        }
+    }
+    state.ui.screen = .fleet
+    var ticking = state
+    var second = 0.0
+    measure("reducer tick (re-derive 1,000 rows)", iterations: 300) {
+        second += 1
+        _ = ticking.apply(.tick(now.addingTimeInterval(second)))
+    }
+    var keyed = state
+    measure("reducer key j + render", iterations: 2000) {
+        _ = keyed.apply(.key(.character("j")))
+        _ = Renderer.render(keyed, sheet: sheet)
+    }
+}
+
+func memoryBenchmark() async throws {
+    let before = residentMegabytes()
+    let now = Date(timeIntervalSince1970: 1_794_839_400)
+    let model = FleetModel(scenario: .large(endpoints: 1000), start: now.addingTimeInterval(-86_400))
+    var state = AppState(now: now)
+    _ = state.apply(.resize(columns: 200, rows: 50))
+    let inventory = model.inventory(at: now)
+    _ = state.apply(.batch(CollectBatch(collector: "bench", dataClass: .inventory, fetchedAt: now, inventory: inventory)))
+    var points = 0
+    // 24 h at one minute for every metric of every endpoint, fed one endpoint at a time as
+    // batches, the way a day of polling would have filled it.
+    for id in model.endpointIDs {
+        let samples = model.history(for: id, minutes: 1440, endingAt: now)
+        points += samples.count
+        _ = state.apply(.batch(CollectBatch(collector: "bench", dataClass: .metrics, fetchedAt: now, samples: samples)))
+    }
+    _ = state.apply(.tick(now))
+    let after = residentMegabytes()
+    let series = state.endpoints.values.reduce(0) { $0 + $1.history.count }
+    print(String(format: "memory: %d endpoints, %d series, %d points of 24 h history", state.rows.count, series, points))
+    print(String(format: "resident: %.1f MB before, %.1f MB with the state (whole process, simulator included)", before, after))
+    withExtendedLifetime(state) {}
+}
+
+let mode = CommandLine.arguments.dropFirst().first ?? "all"
+if mode == "render" || mode == "all" { try await renderBenchmark() }
+if mode == "memory" || mode == "all" { try await memoryBenchmark() }
