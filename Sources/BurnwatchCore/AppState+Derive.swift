@@ -3,6 +3,7 @@ import Foundation
 extension AppState {
     /// Rebuilds the derived rows from the data. Called after data or time changes, never by renderers.
     public mutating func recompute() {
+        derivedAt = now
         let month = BillingMonth.containing(now)
         var built: [EndpointRow] = []
         built.reserveCapacity(endpoints.count)

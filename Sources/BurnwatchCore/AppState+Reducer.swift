@@ -15,7 +15,9 @@ extension AppState {
             now = date
             if let message = ui.message, message.expiresAt <= date { ui.message = nil }
             markStaleCollectors()
-            recompute()
+            // Ages cross staleness limits on a scale of minutes: re-deriving every row once every
+            // few seconds is plenty, and keeps a large fleet cheap while nothing arrives.
+            if date.timeIntervalSince(derivedAt) >= 5 || date < derivedAt { recompute() }
             return [.redraw(full: false)]
         case .batch(let batch):
             if ui.paused {

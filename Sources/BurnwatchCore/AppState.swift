@@ -17,6 +17,8 @@ public struct AppState: Sendable {
     public var costRoundPrice: Decimal = 0
     public var ui = ViewState()
 
+    /// The `now` the derived rows were computed at.
+    public internal(set) var derivedAt = Date.distantPast
     /// Derived: every endpoint's row, in inventory order.
     public internal(set) var rows: [EndpointRow] = []
     /// Derived: the Fleet table after filter and sort.

@@ -85,17 +85,17 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         let suffix = currency == "USD" ? "" : " \(currency)"
         let body: String
         if magnitude >= 1_000_000 {
-            body = String(format: "%.2fM", magnitude / 1_000_000)
+            body = FixedText.format(magnitude / 1_000_000, digits: 2) + "M"
         } else if magnitude >= 100_000 {
-            body = String(format: "%.0fk", magnitude / 1000)
+            body = FixedText.format(magnitude / 1000, digits: 0) + "k"
         } else if magnitude >= 10_000 {
-            body = String(format: "%.1fk", magnitude / 1000)
+            body = FixedText.format(magnitude / 1000, digits: 1) + "k"
         } else if magnitude >= 1000 {
-            body = String(format: "%.2fk", magnitude / 1000)
+            body = FixedText.format(magnitude / 1000, digits: 2) + "k"
         } else if magnitude >= 100 {
-            body = String(format: "%.0f", magnitude)
+            body = FixedText.format(magnitude, digits: 0)
         } else {
-            body = String(format: "%.2f", magnitude)
+            body = FixedText.format(magnitude, digits: 2)
         }
         return sign + prefix + body + suffix
     }

@@ -18,14 +18,9 @@ enum BudgetsScreen {
         let accountWidth = max(14, min(40, flexible / 2))
         let barWidth = max(6, min(40, flexible - accountWidth - 1))
         fixedColumns.insert(("ACCOUNT", accountWidth, false), at: 0)
-        let columns = fixedColumns + [("BURN vs FORECAST", barWidth + burnExtras, false)] + tail
-        var x = 1
-        var positions: [Int] = []
-        for (title, width, right) in columns {
-            positions.append(x)
-            p.cell(title == "MONTH END" && width < 9 ? "MTH END" : title, x: x, y: 2, width: width, role: .title, alignRight: right)
-            x += width + 1
-        }
+        let columns = (fixedColumns + [("BURN vs FORECAST", barWidth + burnExtras, false)] + tail)
+            .map { ($0.0 == "MONTH END" && $0.1 < 9 ? "MTH END" : $0.0, $0.1, $0.2) }
+        let positions = p.columnTitles(columns, y: 2)
         let rows = state.accountRows
         if rows.isEmpty { p.text("No account has reported yet.", x: 2, y: 4, role: .muted) }
         let top = state.ui.scroll[.budgets] ?? 0
@@ -36,10 +31,7 @@ enum BudgetsScreen {
             let row = rows[index]
             let y = 3 + line
             let selected = index == selectedIndex
-            if selected {
-                p.band(y: y, role: .text, selected: true)
-                p.text(g.selected, x: 0, y: y, role: .key, selected: true)
-            }
+            if selected { p.selectionBand(y: y) }
             let burn = row.burn
             p.cell(row.account.account, x: positions[0], y: y, width: columns[0].1, role: .text, selected: selected)
             p.cell(row.account.cloud.displayName, x: positions[1], y: y, width: columns[1].1, role: .muted, selected: selected)

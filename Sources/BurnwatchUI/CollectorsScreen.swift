@@ -38,13 +38,7 @@ enum CollectorsScreen {
             ("COLLECTOR", titleWidth, false), ("STATE", stateWidth, false), ("METRICS", 7, true), ("NEXT", 7, true), ("COST", 7, true),
             ("CALLS", 5, true), ("$ TODAY", 7, true),
         ]
-        var x = 1
-        var positions: [Int] = []
-        for (title, width, right) in columns {
-            positions.append(x)
-            p.cell(title, x: x, y: 2, width: width, role: .title, alignRight: right)
-            x += width + 1
-        }
+        let positions = p.columnTitles(columns, y: 2)
         if collectors.isEmpty { p.text("No collector is configured.", x: 2, y: 4, role: .muted) }
         let top = state.ui.scroll[.collectors] ?? 0
         let selectedIndex = state.ui.selection[.collectors] ?? 0
@@ -54,10 +48,7 @@ enum CollectorsScreen {
             let health = collectors[index]
             let y = 3 + line
             let selected = index == selectedIndex
-            if selected {
-                p.band(y: y, role: .text, selected: true)
-                p.text(g.selected, x: 0, y: y, role: .key, selected: true)
-            }
+            if selected { p.selectionBand(y: y) }
             p.cell(health.title, x: positions[0], y: y, width: titleWidth, role: .text, selected: selected)
             let (text, role) = stateText(health, now: state.now, glyphs: g)
             p.cell(text, x: positions[1], y: y, width: stateWidth, role: role, selected: selected)

@@ -62,10 +62,7 @@ enum FleetScreen {
 
     static func row(_ p: inout Painter, table: FleetTable, row: EndpointRow, y: Int, selected: Bool, state: AppState) {
         let g = p.glyphs
-        if selected {
-            p.band(y: y, role: .text, selected: true)
-            p.text(g.selected, x: 0, y: y, role: .key, selected: true)
-        }
+        if selected { p.selectionBand(y: y) }
         for placed in table.placed {
             let x = placed.x, w = placed.width
             switch placed.column {

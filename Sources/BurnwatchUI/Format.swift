@@ -4,21 +4,21 @@ import Foundation
 /// Number and time formatting shared by every screen and width: short, fixed, unit-bearing.
 public enum Format {
     public static func latency(_ ms: Double) -> String {
-        if ms >= 100_000 { return String(format: "%.0fs", ms / 1000) }
-        if ms >= 10_000 { return String(format: "%.1fs", ms / 1000) }
-        if ms >= 1000 { return String(format: "%.2fs", ms / 1000) }
-        return String(format: "%.0fms", ms)
+        if ms >= 100_000 { return FixedText.format(ms / 1000, digits: 0) + "s" }
+        if ms >= 10_000 { return FixedText.format(ms / 1000, digits: 1) + "s" }
+        if ms >= 1000 { return FixedText.format(ms / 1000, digits: 2) + "s" }
+        return FixedText.format(ms, digits: 0) + "ms"
     }
 
     /// Counts per minute: `950`, `12.3k`, `1.20M`.
     public static func count(_ value: Double) -> String {
         let v = abs(value)
         let sign = value < 0 ? "-" : ""
-        if v >= 1_000_000 { return sign + String(format: "%.2fM", v / 1_000_000) }
-        if v >= 10_000 { return sign + String(format: "%.1fk", v / 1000) }
-        if v >= 1000 { return sign + String(format: "%.2fk", v / 1000) }
-        if v >= 100 || v == v.rounded() { return sign + String(format: "%.0f", v) }
-        return sign + String(format: "%.1f", v)
+        if v >= 1_000_000 { return sign + FixedText.format(v / 1_000_000, digits: 2) + "M" }
+        if v >= 10_000 { return sign + FixedText.format(v / 1000, digits: 1) + "k" }
+        if v >= 1000 { return sign + FixedText.format(v / 1000, digits: 2) + "k" }
+        if v >= 100 || v == v.rounded() { return sign + FixedText.format(v, digits: 0) }
+        return sign + FixedText.format(v, digits: 1)
     }
 
     /// A fraction as a percentage: `0.4%`, `12%`, `<0.1%` for tiny non-zero rates.
@@ -26,15 +26,15 @@ public enum Format {
         let p = fraction * 100
         if p == 0 { return "0%" }
         if p < 0.1 { return "<0.1%" }
-        if p < 10 { return String(format: "%.1f%%", p) }
-        return String(format: "%.0f%%", p)
+        if p < 10 { return FixedText.format(p, digits: 1) + "%" }
+        return FixedText.format(p, digits: 0) + "%"
     }
 
     public static func ratio(_ ratio: Decimal, times: String) -> String {
         let value = NSDecimalNumber(decimal: ratio).doubleValue
-        if value >= 100 { return String(format: "%.0f", value) + times }
-        if value >= 10 { return String(format: "%.1f", value) + times }
-        return String(format: "%.2f", value) + times
+        if value >= 100 { return FixedText.format(value, digits: 0) + times }
+        if value >= 10 { return FixedText.format(value, digits: 1) + times }
+        return FixedText.format(value, digits: 2) + times
     }
 
     /// A duration as the two largest units: `45s`, `12m`, `3h05m`, `2d04h`.
@@ -42,8 +42,8 @@ public enum Format {
         let s = Int(max(0, seconds).rounded())
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { return String(format: "%dh%02dm", s / 3600, (s % 3600) / 60) }
-        return String(format: "%dd%02dh", s / 86_400, (s % 86_400) / 3600)
+        if s < 86_400 { return "\(s / 3600)h" + FixedText.padded((s % 3600) / 60, width: 2) + "m" }
+        return "\(s / 86_400)d" + FixedText.padded((s % 86_400) / 3600, width: 2) + "h"
     }
 
     /// Minute-grain age for labels that must not change every second (bytes over SSH): `<1m`, `4m`, `2h10m`.
@@ -54,7 +54,7 @@ public enum Format {
     public static func clock(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = ((seconds % 86_400) + 86_400) % 86_400
-        return String(format: "%02d:%02d", day / 3600, (day / 60) % 60)
+        return FixedText.padded(day / 3600, width: 2) + ":" + FixedText.padded((day / 60) % 60, width: 2)
     }
 
     public static func date(_ date: Date) -> String {

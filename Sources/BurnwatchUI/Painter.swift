@@ -42,6 +42,24 @@ public struct Painter {
         if used < width { rule(y: y, x: x + used, width: width - used) }
     }
 
+    /// The selected row's background across the whole line, with the selection marker in column 0.
+    public mutating func selectionBand(y: Int) {
+        band(y: y, role: .text, selected: true)
+        text(glyphs.selected, x: 0, y: y, role: .key, selected: true)
+    }
+
+    /// Column titles from x = 1, one space apart; returns where each column starts.
+    public mutating func columnTitles(_ columns: [(title: String, width: Int, alignRight: Bool)], y: Int) -> [Int] {
+        var x = 1
+        var positions: [Int] = []
+        for column in columns {
+            positions.append(x)
+            cell(column.title, x: x, y: y, width: column.width, role: .title, alignRight: column.alignRight)
+            x += column.width + 1
+        }
+        return positions
+    }
+
     /// Text padded or cut to exactly `width` columns.
     @discardableResult
     public mutating func cell(_ value: String, x: Int, y: Int, width: Int, role: Role, alignRight: Bool = false, selected: Bool = false) -> Int {

@@ -36,3 +36,27 @@ import Testing
         #expect(Money(Decimal(string: "2500000")!).compact() == "$2.50M")
     }
 }
+
+@Suite struct FixedTextTests {
+    @Test func agreesWithPrintfAwayFromTies() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let value = Double.random(in: -1e7...1e7, using: &generator) / Double([1, 10, 1000, 1e6].randomElement(using: &generator)!)
+            for digits in 0...3 {
+                let scaled = abs(value) * pow(10, Double(digits))
+                // Exact halves round differently (printf rounds the binary value half-even); skip them.
+                if abs(scaled - scaled.rounded(.down) - 0.5) < 1e-6 { continue }
+                #expect(FixedText.format(value, digits: digits) == String(format: "%.\(digits)f", value).replacingOccurrences(of: "-0.000", with: "0.000")
+                    .replacingOccurrences(of: "^-0(\\.0*)?$", with: "0$1", options: .regularExpression))
+            }
+        }
+    }
+
+    @Test func knownValues() {
+        #expect(FixedText.format(12.345, digits: 1) == "12.3")
+        #expect(FixedText.format(0.5, digits: 0) == "1")
+        #expect(FixedText.format(-0.004, digits: 2) == "0.00")
+        #expect(FixedText.format(1234.5, digits: 2) == "1234.50")
+        #expect(FixedText.padded(7, width: 2) == "07")
+    }
+}
