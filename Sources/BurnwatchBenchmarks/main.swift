@@ -74,16 +74,30 @@ func renderBenchmark() async throws {
 func memoryBenchmark() async throws {
     let before = residentMegabytes()
     let now = Date(timeIntervalSince1970: 1_794_839_400)
-    let model = FleetModel(scenario: .large(endpoints: 1000), start: now.addingTimeInterval(-86_400))
+    // The simulator supplies only the inventory; the history is generated here so that the figure is
+    // the dashboard's own memory, not the simulator's.
+    let inventory = FleetModel(scenario: .large(endpoints: 1000), start: now).inventory(at: now)
     var state = AppState(now: now)
     _ = state.apply(.resize(columns: 200, rows: 50))
-    let inventory = model.inventory(at: now)
     _ = state.apply(.batch(CollectBatch(collector: "bench", dataClass: .inventory, fetchedAt: now, inventory: inventory)))
     var points = 0
-    // 24 h at one minute for every metric of every endpoint, fed one endpoint at a time as
-    // batches, the way a day of polling would have filled it.
-    for id in model.endpointIDs {
-        let samples = model.history(for: id, minutes: 1440, endingAt: now)
+    // 24 h at one minute for every metric an endpoint of its kind reports, fed one endpoint at a
+    // time as batches, the way a day of polling would have filled it.
+    for (index, endpoint) in inventory.enumerated() {
+        var metrics: [Metric] = [.p99LatencyMs, .invocationsPerMinute, .errorsPerMinute]
+        switch endpoint.kind {
+        case .dedicated: metrics.append(.replicas)
+        case .serverless: metrics += [.concurrency, .coldStartsPerMinute]
+        case .managedAPI: metrics.append(.tokensPerMinute)
+        }
+        var samples: [MetricSample] = []
+        samples.reserveCapacity(metrics.count * 1440)
+        for minute in 0..<1440 {
+            let time = now.addingTimeInterval(Double(minute - 1440) * 60)
+            for (m, metric) in metrics.enumerated() {
+                samples.append(MetricSample(endpoint: endpoint.id, metric: metric, time: time, value: Double((minute * 7 + index + m) % 500)))
+            }
+        }
         points += samples.count
         _ = state.apply(.batch(CollectBatch(collector: "bench", dataClass: .metrics, fetchedAt: now, samples: samples)))
     }
@@ -91,7 +105,7 @@ func memoryBenchmark() async throws {
     let after = residentMegabytes()
     let series = state.endpoints.values.reduce(0) { $0 + $1.history.count }
     print(String(format: "memory: %d endpoints, %d series, %d points of 24 h history", state.rows.count, series, points))
-    print(String(format: "resident: %.1f MB before, %.1f MB with the state (whole process, simulator included)", before, after))
+    print(String(format: "resident: %.1f MB at start, %.1f MB holding the state (whole process)", before, after))
     withExtendedLifetime(state) {}
 }
 

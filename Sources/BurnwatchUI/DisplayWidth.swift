@@ -13,7 +13,15 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most of what a frame holds is plain ASCII: count bytes instead of breaking graphemes.
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// True when every byte is printable ASCII, so one byte is one column.
+    @inline(__always)
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// East Asian Wide and Fullwidth ranges, and emoji presentation blocks.
@@ -31,6 +39,12 @@ public enum DisplayWidth {
     /// Cuts `text` to at most `width` columns, ending with `ellipsis` when it had to cut.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
+        if isPrintableASCII(text) {
+            if text.utf8.count <= width { return text }
+            let room = width - of(ellipsis)
+            guard room > 0 else { return String(ellipsis.prefix(width)) }
+            return String(decoding: text.utf8.prefix(room), as: UTF8.self) + ellipsis
+        }
         if of(text) <= width { return text }
         let room = width - of(ellipsis)
         var result = ""

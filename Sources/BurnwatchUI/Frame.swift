@@ -37,6 +37,17 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width - x, maxWidth ?? Int.max)
+        if DisplayWidth.isPrintableASCII(text) {
+            // One byte, one cell: no grapheme breaking on the hot path.
+            var column = 0
+            for byte in text.utf8 {
+                if column >= limit { break }
+                let cx = x + column
+                if cx >= 0 { cells[y * width + cx] = Cell(Character(Unicode.Scalar(byte)), style: style) }
+                column += 1
+            }
+            return column
+        }
         var column = 0
         for character in text {
             let cellWidth = DisplayWidth.of(character)
