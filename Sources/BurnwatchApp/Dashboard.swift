@@ -64,7 +64,7 @@ public struct Dashboard: Sendable {
             var fullRepaint = true
             while true {
                 let untilTick = ContinuousClock.now - lastTick
-                let wait = untilTick >= .seconds(1) ? Duration.zero : .seconds(1) - untilTick
+                let wait = untilTick >= Self.tick ? Duration.zero : Self.tick - untilTick
                 var effects: [Effect] = []
                 for input in screen.waitForInput(timeout: wait) {
                     switch input {
@@ -78,7 +78,7 @@ public struct Dashboard: Sendable {
                     }
                 }
                 for event in inbox.drain() { effects += state.apply(event) }
-                if ContinuousClock.now - lastTick >= .seconds(1) {
+                if ContinuousClock.now - lastTick >= Self.tick {
                     lastTick = ContinuousClock.now
                     effects += state.apply(.tick(time.now()))
                 }
@@ -105,6 +105,10 @@ public struct Dashboard: Sendable {
             }
         }
     }
+
+    /// How often the loop wakes with nothing to do: labels are minute-grained and messages last
+    /// seconds, so one wake-up every two seconds keeps an idle dashboard near zero CPU.
+    static let tick: Duration = .seconds(2)
 
     /// Loads a theme by name; a broken file falls back to the built-in theme and says why in the status line.
     private func loadTheme(_ name: String, into state: inout AppState) -> Theme {
