@@ -113,8 +113,10 @@ public struct Dashboard: Sendable {
     /// Loads a theme by name; a broken file falls back to the built-in theme and says why in the status line.
     private func loadTheme(_ name: String, into state: inout AppState) -> Theme {
         let loaded = themes.loadTheme(named: name)
-        for diagnostic in loaded.diagnostics {
-            _ = state.apply(.notice("\(diagnostic)"))
+        // One line for all of it, the file-line-key errors first, so none hides another.
+        let ordered = loaded.diagnostics.filter { $0.severity == .error } + loaded.diagnostics.filter { $0.severity != .error }
+        if !ordered.isEmpty {
+            _ = state.apply(.notice(ordered.map(\.description).joined(separator: "; ")))
         }
         return loaded.theme
     }
