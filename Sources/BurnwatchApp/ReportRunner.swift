@@ -40,11 +40,21 @@ public struct ReportRunner: Sendable {
     public static func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try Data(text.utf8).write(to: temporary)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(path): \(reason)"])
+            throw WriteError(path: path, reason: reason)
         }
+    }
+
+    /// A report file that could not be written, naming the file.
+    public struct WriteError: Error, CustomStringConvertible, LocalizedError {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+        public var errorDescription: String? { description }
     }
 }

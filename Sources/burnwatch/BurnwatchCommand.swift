@@ -51,10 +51,14 @@ struct Startup {
     let themes: ThemeCatalog
 
     init(display: DisplayOptions) throws {
+        try self.init(configPath: display.config, themesDirectory: display.themesDir, debug: display.debug)
+    }
+
+    init(configPath: String?, themesDirectory: String?, debug: Bool) throws {
         paths = XDGPaths(environment: environment)
-        LoggingSystem.bootstrap(FileLogHandler.factory(url: paths.logFile, level: display.debug ? .debug : .info))
+        LoggingSystem.bootstrap(FileLogHandler.factory(url: paths.logFile, level: debug ? .debug : .info))
         do {
-            loaded = try ConfigLoader(environment: environment).load(explicitPath: display.config)
+            loaded = try ConfigLoader(environment: environment).load(explicitPath: configPath)
         } catch {
             FileHandle.standardError.write(Data("burnwatch: the config file has problems:\n\(error)\n".utf8))
             throw ExitCode(1)
@@ -62,7 +66,7 @@ struct Startup {
         for warning in loaded.warnings {
             FileHandle.standardError.write(Data("burnwatch: \(warning)\n".utf8))
         }
-        themes = ThemeCatalog(themesDirectory: display.themesDir, environment: environment)
+        themes = ThemeCatalog(themesDirectory: themesDirectory, environment: environment)
     }
 
     func themeName(_ display: DisplayOptions) -> String {
@@ -175,9 +179,7 @@ struct Report: AsyncParsableCommand {
     var color: ColorMode = .auto
 
     func run() async throws {
-        var display = DisplayOptions()
-        display.config = config
-        let startup = try Startup(display: display)
+        let startup = try Startup(configPath: config, themesDirectory: nil, debug: false)
         let colour: Bool
         switch color {
         case .always: colour = true
@@ -187,9 +189,10 @@ struct Report: AsyncParsableCommand {
         }
         guard demo else {
             let probe = CredentialProbe(environment: startup.environment)
-            FileHandle.standardError.write(Data(StartupAdvice.collectorsNotYetAvailable(
-                configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe).utf8))
-            FileHandle.standardError.write(Data("Try `burnwatch report --demo`.\n".utf8))
+            let advice = startup.loaded.config == nil && !probe.anyFound
+                ? StartupAdvice.noConfigNoCredentials(configPath: startup.loaded.path, probe: probe)
+                : StartupAdvice.collectorsNotYetAvailable(configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe)
+            FileHandle.standardError.write(Data((advice + "For a report on the simulated fleet: burnwatch report --demo\n").utf8))
             throw ExitCode(1)
         }
         // The simulated fleet started an hour ago: the report sees the state after a simulated hour.
