@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI", "BurnwatchCore"]),
         .testTarget(name: "BurnwatchReportTests", dependencies: ["BurnwatchReport", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "BurnwatchAppTests", dependencies: ["BurnwatchApp", "burnwatch", "BurnwatchTestSupport"]),
+        .testTarget(name: "BurnwatchAppTests", dependencies: ["BurnwatchApp", "burnwatch", "BurnwatchTestSupport", "BurnwatchCollect", "BurnwatchCore", "BurnwatchUI", "CloudSim"]),
     ],
     swiftLanguageModes: [.v6]
 )
