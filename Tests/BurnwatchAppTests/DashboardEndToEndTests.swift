@@ -77,6 +77,15 @@ import Testing
             try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
         }
 
+        /// Waits for a screen holding every one of `all` and none of `none`. A capture can catch
+        /// curses half-way through an update, so a test waits for the whole picture, not one word.
+        @discardableResult
+        func waitFor(all: [String], none: [String] = [], timeout: TimeInterval = 20) throws -> String {
+            try waitFor("\(all) without \(none)", timeout: timeout) { screen in
+                all.allSatisfy { screen.contains($0) } && !none.contains { screen.contains($0) }
+            }
+        }
+
         /// The process ids of the pane's shell's children (the burnwatch process).
         func programPIDs() throws -> [Int32] {
             let panePID = try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -146,36 +155,31 @@ import Testing
 
         // Filter: "/" then text then Enter narrows the table; Esc clears it.
         try session.keys("/", "l", "l", "m", "Enter")
-        screen = try session.waitFor(text: "filter \"llm\"")
-        #expect(!screen.contains("gpt-4o-ptu"))
-        #expect(screen.contains("llm-chat-prod"))
+        try session.waitFor(all: ["filter \"llm\"", "llm-chat-prod", "llm-70b-prod"], none: ["gpt-4o-ptu", "ner-t4"])
         try session.keys("Escape")
-        try session.waitFor(text: "gpt-4o-ptu")
+        try session.waitFor(all: ["gpt-4o-ptu", "llm-chat-prod"], none: ["filter \""])
 
         // Detail, and back.
         try session.keys("Enter")
-        screen = try session.waitFor(text: "Configuration")
-        #expect(screen.contains("Spend this month"))
+        try session.waitFor(all: ["Configuration", "Spend this month", "alarm"], none: ["ENDPOINT"])
         try session.keys("Escape")
-        try session.waitFor(text: "ENDPOINT")
+        try session.waitFor(all: ["ENDPOINT", "18 endpoints"], none: ["Configuration"])
 
         // Budgets, Collectors, Help.
         try session.keys("2")
-        screen = try session.waitFor(text: "ACCOUNT")
-        #expect(screen.contains("123456789012"))
+        try session.waitFor(all: ["ACCOUNT", "123456789012", "ml-prod-123"], none: ["ENDPOINT"])
         try session.keys("3")
-        screen = try session.waitFor(text: "COLLECTOR")
-        #expect(screen.contains("Simulated AWS"))
+        try session.waitFor(all: ["COLLECTOR", "Simulated AWS", "Simulated GCP"], none: ["ACCOUNT"])
         try session.keys("?")
-        try session.waitFor(text: "Everywhere")
+        try session.waitFor(all: ["Everywhere", "Screens"], none: ["COLLECTOR"])
         try session.keys("1")
-        try session.waitFor(text: "ENDPOINT")
+        try session.waitFor(all: ["ENDPOINT", "18 endpoints"], none: ["Everywhere"])
 
         // Shrink below the minimum and back: a clear message, then the dashboard again.
         try session.tmux(["resize-window", "-t", session.name, "-x", "60", "-y", "20"])
-        try session.waitFor(text: "terminal too small")
+        try session.waitFor(all: ["terminal too small"], none: ["ENDPOINT"])
         try session.tmux(["resize-window", "-t", session.name, "-x", "80", "-y", "24"])
-        try session.waitFor(text: "ENDPOINT")
+        try session.waitFor(all: ["ENDPOINT", "18 endpoints"], none: ["too small"])
 
         // SIGTERM: the terminal comes back in cooked mode with echo, and the exit status says why.
         let pids = try session.programPIDs()
