@@ -16,6 +16,14 @@ enum Cells {
         return (text, role)
     }
 
+    /// The change in p99 since the rollout baseline: `+38%` in warn when it grew by a fifth or more.
+    static func p99Delta(_ row: EndpointRow, baseline: Baseline?, glyphs g: Glyphs) -> (String, Role) {
+        guard let old = baseline?.values[row.id]?.p99, let new = row.p99?.value, old > 0 else { return (g.missing, .muted) }
+        let change = (new - old) / old
+        let text = (change >= 0 ? "+" : "") + FixedText.format(change * 100, digits: 0) + "%"
+        return (text, change >= 0.2 ? .warn : (change <= -0.2 ? .ok : .text))
+    }
+
     static func errorRate(_ value: Observed<Double>?, glyphs g: Glyphs) -> (String, Role) {
         guard let value else { return (g.missing, .muted) }
         if value.stale { return (g.stale + Format.percent(value.value), .stale) }

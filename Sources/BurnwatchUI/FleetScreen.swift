@@ -8,7 +8,7 @@ enum FleetScreen {
         Chrome.header(&p, state: state)
         Chrome.tabs(&p, state: state)
         summary(&p, state: state)
-        let table = FleetTable(width: p.width)
+        let table = FleetTable(width: p.width, baseline: state.ui.baseline != nil)
         titles(&p, table: table, state: state)
         let rows = state.visibleRows
         let top = state.ui.scroll[.fleet] ?? 0
@@ -78,6 +78,9 @@ enum FleetScreen {
                 p.cell(Cells.gpu(row.endpoint.configuration, glyphs: g) ?? "", x: x, y: y, width: w, role: .muted, selected: selected)
             case .p99:
                 let (text, role) = Cells.latency(row, glyphs: g)
+                p.cell(text, x: x, y: y, width: w, role: role, alignRight: true, selected: selected)
+            case .p99Delta:
+                let (text, role) = Cells.p99Delta(row, baseline: state.ui.baseline, glyphs: g)
                 p.cell(text, x: x, y: y, width: w, role: role, alignRight: true, selected: selected)
             case .invocations:
                 let (text, role) = Cells.observed(row.invocations, glyphs: g) { Format.count($0) }

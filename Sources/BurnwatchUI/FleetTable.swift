@@ -6,6 +6,8 @@ struct FleetTable {
     enum Column: Hashable {
         case name, service, p99, invocations, errors, replicas, spend, burn
         case spark, region, gpu, coldStarts, timeToAlarm, forecast, account
+        /// p99 against the pinned rollout baseline.
+        case p99Delta
     }
 
     struct Placed {
@@ -37,19 +39,27 @@ struct FleetTable {
         case .timeToAlarm: 8
         case .forecast: 7
         case .account: 14
+        case .p99Delta: 7
         }
     }
 
     /// Optional columns in the order they are added as the terminal widens, and where they sit.
     static let optional: [Column] = [.spark, .region, .gpu, .timeToAlarm, .coldStarts, .forecast, .account]
     static let order: [Column] = [
-        .name, .account, .service, .region, .gpu, .p99, .invocations, .spark, .errors, .replicas, .coldStarts,
+        .name, .account, .service, .region, .gpu, .p99, .p99Delta, .invocations, .spark, .errors, .replicas, .coldStarts,
         .spend, .forecast, .burn, .timeToAlarm,
     ]
 
-    init(width: Int) {
+    /// - Parameter baseline: a rollout baseline is pinned; its p99 delta then matters more than the
+    ///   service column, which it replaces when the terminal is too narrow for both.
+    init(width: Int, baseline: Bool = false) {
         // Column 0 holds the selection marker; each column is followed by one space.
         var chosen: Set<Column> = [.name, .service, .p99, .invocations, .errors, .replicas, .spend, .burn]
+        if baseline {
+            let needed = 1 + chosen.reduce(0) { $0 + Self.baseWidth($1) + 1 } + Self.baseWidth(.p99Delta) + 1
+            if needed > width { chosen.remove(.service) }
+            chosen.insert(.p99Delta)
+        }
         var used = 1 + chosen.reduce(0) { $0 + Self.baseWidth($1) + 1 }
         for column in Self.optional where used + Self.baseWidth(column) + 1 <= width {
             chosen.insert(column)
@@ -95,6 +105,7 @@ struct FleetTable {
         case .timeToAlarm: ("ALARM IN", true)
         case .forecast: ("FCAST", true)
         case .account: ("ACCOUNT", false)
+        case .p99Delta: ("ΔP99", true)
         }
     }
 

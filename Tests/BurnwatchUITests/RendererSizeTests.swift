@@ -69,3 +69,22 @@ import Testing
         }
     }
 }
+
+@Suite struct FleetBaselineTests {
+    @Test func pinningABaselineShowsP99DeltasEvenAt80Columns() {
+        var state = FleetFixture.state(columns: 80, rows: 24)
+        _ = state.apply(.key(.character("b")))
+        // Latency doubles on one endpoint after the pin.
+        let id = FleetFixture.endpoints[2].id  // embed-serverless, p99 ≈ 2.29 s at pin time
+        let pinned = state.ui.baseline?.values[id]?.p99 ?? 0
+        _ = state.apply(.batch(CollectBatch(collector: "sim/aws", dataClass: .metrics, fetchedAt: FleetFixture.now, samples: [
+            MetricSample(endpoint: id, metric: .p99LatencyMs, time: FleetFixture.now.addingTimeInterval(-60), value: pinned * 2),
+        ])))
+        let frame = Renderer.render(state, theme: .builtIn, capabilities: .monoUnicode)
+        let lines = (0..<frame.height).map { frame.text(row: $0) }
+        #expect(lines.contains { $0.contains("ΔP99") })
+        #expect(lines.contains { $0.contains("embed-serverless") && $0.contains("+100%") })
+        #expect(lines.contains { $0.contains("llm-chat-prod") && $0.contains("+0%") })
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+}
