@@ -42,7 +42,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "CloudSim", dependencies: ["BurnwatchCore", "BurnwatchCollect"], swiftSettings: strictSettings),
+        .target(name: "CloudSim", dependencies: ["BurnwatchCore", "BurnwatchCollect"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "BurnwatchUI", dependencies: ["BurnwatchCore", "BurnwatchTOML"], swiftSettings: strictSettings),
         .target(name: "BurnwatchTerminal", dependencies: ["BurnwatchUI", "BurnwatchCore", "CNcursesw"], swiftSettings: strictSettings),
         .target(name: "BurnwatchReport", dependencies: ["BurnwatchCore"], swiftSettings: strictSettings),

@@ -391,6 +391,20 @@ struct TOMLParser {
         }
     }
 
+    /// At a run of three or more `quote`s: consumes it, keeps the one or two beyond the closing
+    /// three as content (`""""` ends a string with a quote), and returns true.
+    private mutating func closesMultiline(_ quote: Unicode.Scalar, into text: inout String.UnicodeScalarView) throws(TOMLError) -> Bool {
+        guard peek() == quote, lookingAt(String(repeating: String(quote), count: 3)) else { return false }
+        var quotes = 0
+        while peek() == quote {
+            quotes += 1
+            advance()
+        }
+        if quotes > 5 { throw .syntax("too many quotes at the end of a multi-line string", at: position) }
+        for _ in 0..<(quotes - 3) { text.append(quote) }
+        return true
+    }
+
     private mutating func parseMultilineBasicString() throws(TOMLError) -> String {
         let start = position
         for _ in 0..<3 { advance() }
@@ -398,16 +412,7 @@ struct TOMLParser {
         var text = String.UnicodeScalarView()
         while true {
             guard let scalar = peek() else { throw .syntax("multi-line string opened here is not closed", at: start) }
-            if scalar == "\"", lookingAt("\"\"\"") {
-                var quotes = 0
-                while peek() == "\"" {
-                    quotes += 1
-                    advance()
-                }
-                if quotes > 5 { throw .syntax("too many quotes at the end of a multi-line string", at: position) }
-                for _ in 0..<(quotes - 3) { text.append("\"") }
-                return String(text)
-            }
+            if try closesMultiline("\"", into: &text) { return String(text) }
             if scalar == "\\" {
                 // A backslash at the end of a line joins lines: it eats the line ending and the blank after it.
                 var offset = 1
@@ -492,16 +497,7 @@ struct TOMLParser {
         var text = String.UnicodeScalarView()
         while true {
             guard let scalar = peek() else { throw .syntax("multi-line string opened here is not closed", at: start) }
-            if scalar == "'", lookingAt("'''") {
-                var quotes = 0
-                while peek() == "'" {
-                    quotes += 1
-                    advance()
-                }
-                if quotes > 5 { throw .syntax("too many quotes at the end of a multi-line string", at: position) }
-                for _ in 0..<(quotes - 3) { text.append("'") }
-                return String(text)
-            }
+            if try closesMultiline("'", into: &text) { return String(text) }
             if try consumeNewline() {
                 text.append("\n")
                 continue
