@@ -21,9 +21,22 @@ struct CollectorHealthBook: Sendable {
     /// Set when the collector cannot be scheduled at all (a duplicate id).
     var rejection: String?
 
-    init(descriptor: CollectorDescriptor, breaker: CircuitBreaker) {
+    /// The cadences in force (the descriptor's, or the config's override), for the daily polling cost.
+    let cadences: [DataClass: TimeInterval]
+
+    init(descriptor: CollectorDescriptor, breaker: CircuitBreaker, cadences: [DataClass: TimeInterval]? = nil) {
         self.descriptor = descriptor
         self.breaker = breaker
+        self.cadences = cadences ?? descriptor.cadences
+    }
+
+    /// Σ price of a round × rounds a day, over the data classes the collector serves.
+    var pollingCostPerDay: Decimal? {
+        guard !descriptor.pricePerRound.isEmpty else { return nil }
+        return cadences.reduce(Decimal(0)) { total, entry in
+            guard let price = descriptor.pricePerRound[entry.key], entry.value > 0 else { return total }
+            return total + price * Decimal(86_400 / entry.value)
+        }
     }
 
     mutating func recordSuccess(_ dataClass: DataClass, fetchedAt: Date) {
@@ -74,7 +87,8 @@ struct CollectorHealthBook: Sendable {
             callsToday: tally.calls,
             spendToday: tally.spend,
             lastError: rejection ?? lastError,
-            retries: tally.retries
+            retries: tally.retries,
+            pollingCostPerDay: pollingCostPerDay
         )
     }
 

@@ -101,7 +101,8 @@ public final class Scheduler: Sendable {
             }
             books[entry.id] = CollectorHealthBook(
                 descriptor: entry.descriptor,
-                breaker: CircuitBreaker(configuration: policy.circuitBreaker)
+                breaker: CircuitBreaker(configuration: policy.circuitBreaker),
+                cadences: Dictionary(entry.cadences, uniquingKeysWith: { first, _ in first })
             )
             budgets[entry.providerKey] = RetryBudget(configuration: policy.retryBudget)
         }

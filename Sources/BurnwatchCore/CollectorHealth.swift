@@ -55,6 +55,8 @@ public struct CollectorHealth: Sendable, Hashable, Codable {
     public var lastError: String?
     public var retries: Int
     public var clockSkew: TimeInterval?
+    /// What a day of polling at the current cadences costs, in USD, from the collector's declared prices.
+    public var pollingCostPerDay: Decimal?
 
     public init(
         id: CollectorID,
@@ -68,7 +70,8 @@ public struct CollectorHealth: Sendable, Hashable, Codable {
         spendToday: Decimal = 0,
         lastError: String? = nil,
         retries: Int = 0,
-        clockSkew: TimeInterval? = nil
+        clockSkew: TimeInterval? = nil,
+        pollingCostPerDay: Decimal? = nil
     ) {
         self.id = id
         self.cloud = cloud
@@ -82,5 +85,6 @@ public struct CollectorHealth: Sendable, Hashable, Codable {
         self.lastError = lastError.map(Sanitizer.clean)
         self.retries = retries
         self.clockSkew = clockSkew
+        self.pollingCostPerDay = pollingCostPerDay
     }
 }

@@ -76,6 +76,10 @@ enum CollectorsScreen {
         lines.append(("identity", health.identity ?? "—", .text))
         if let hint = fixHint(health.state) { lines.append(("to fix", hint, .key)) }
         if let error = health.lastError { lines.append(("last error", error, .alarm)) }
+        if let perDay = health.pollingCostPerDay {
+            lines.append(("polling cost", "≈$" + Money(perDay).formatted(fractionDigits: 2).dropFirst() + " a day at these cadences"
+                + (health.callsToday == 0 ? " (simulated: no real calls are made)" : ""), .muted))
+        }
         if health.retries > 0 { lines.append(("retries", "\(health.retries) this round", .warn)) }
         if let skew = health.clockSkew, abs(skew) > 300 {
             lines.append(("clock skew", String(format: "%+.0fs against the server: corrected", skew), .warn))

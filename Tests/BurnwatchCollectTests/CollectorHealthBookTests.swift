@@ -60,3 +60,23 @@ import Testing
         #expect(health.state == .ok)
     }
 }
+
+@Suite struct PollingCostTests {
+    @Test func dailyCostIsPricePerRoundTimesRoundsADay() {
+        let descriptor = CollectorDescriptor(
+            id: "aws/test", cloud: .aws, title: "t",
+            cadences: [.metrics: 60, .inventory: 300, .cost: 4 * 3600],
+            pricePerRound: [.metrics: Decimal(string: "0.0001")!, .cost: Decimal(string: "0.02")!])
+        // 1,440 metrics rounds × $0.0001 + 6 cost rounds × $0.02 = $0.144 + $0.12; inventory is free.
+        let book = CollectorHealthBook(descriptor: descriptor, breaker: CircuitBreaker())
+        #expect(book.health(tally: CallLedger.Tally()).pollingCostPerDay == Decimal(string: "0.264"))
+        // The config's cadences, not the descriptor's, decide: metrics every 5 min is 288 rounds.
+        let slower = CollectorHealthBook(descriptor: descriptor, breaker: CircuitBreaker(), cadences: [.metrics: 300, .cost: 4 * 3600])
+        #expect(slower.health(tally: CallLedger.Tally()).pollingCostPerDay == Decimal(string: "0.1488"))
+    }
+
+    @Test func noDeclaredPricesMeansUnknownNotFree() {
+        let descriptor = CollectorDescriptor(id: "x", cloud: nil, title: "t")
+        #expect(CollectorHealthBook(descriptor: descriptor, breaker: CircuitBreaker()).health(tally: CallLedger.Tally()).pollingCostPerDay == nil)
+    }
+}
