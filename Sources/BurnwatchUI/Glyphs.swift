@@ -12,7 +12,6 @@ public struct Glyphs: Sendable, Hashable {
     public let ellipsis: String
     public let alarm: String
     public let over: String
-    public let okMark: String
     public let selected: String
     public let ascending: String
     public let descending: String
@@ -39,7 +38,6 @@ public struct Glyphs: Sendable, Hashable {
             ellipsis = "…"
             alarm = "▲"
             over = "△"
-            okMark = " "
             selected = "▶"
             ascending = "▲"
             descending = "▼"
@@ -63,7 +61,6 @@ public struct Glyphs: Sendable, Hashable {
             ellipsis = "~"
             alarm = "!"
             over = "^"
-            okMark = " "
             selected = ">"
             ascending = "^"
             descending = "v"
