@@ -20,6 +20,17 @@ public enum ConfigPaths {
         join(configHome(environment: environment, homeDirectory: homeDirectory), "burnwatch")
     }
 
+    /// `$XDG_STATE_HOME`, or `~/.local/state` when it is unset, empty or relative.
+    public static func stateHome(environment: [String: String], homeDirectory: String) -> String {
+        if let value = environment["XDG_STATE_HOME"], value.hasPrefix("/") { return value }
+        return join(homeDirectory, ".local/state")
+    }
+
+    /// `<state home>/burnwatch/burnwatch.log`: the log, never the screen.
+    public static func logFile(environment: [String: String], homeDirectory: String) -> String {
+        join(stateHome(environment: environment, homeDirectory: homeDirectory), "burnwatch", "burnwatch.log")
+    }
+
     /// Joins path pieces with single slashes.
     public static func join(_ base: String, _ components: String...) -> String {
         var path = base

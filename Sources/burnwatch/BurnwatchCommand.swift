@@ -46,7 +46,6 @@ extension ReportFormat: ExpressibleByArgument {}
 /// What the modes need from the environment, loaded once.
 struct Startup {
     let environment = ProcessInfo.processInfo.environment
-    let paths: XDGPaths
     let loaded: ConfigLoader.Loaded
     let themes: ThemeCatalog
 
@@ -55,8 +54,8 @@ struct Startup {
     }
 
     init(configPath: String?, themesDirectory: String?, debug: Bool) throws {
-        paths = XDGPaths(environment: environment)
-        LoggingSystem.bootstrap(FileLogHandler.factory(url: paths.logFile, level: debug ? .debug : .info))
+        let logFile = ConfigPaths.logFile(environment: environment, homeDirectory: ConfigPaths.homeDirectory(environment: environment))
+        LoggingSystem.bootstrap(FileLogHandler.factory(url: URL(fileURLWithPath: logFile), level: debug ? .debug : .info))
         do {
             loaded = try ConfigLoader(environment: environment).load(explicitPath: configPath)
         } catch {

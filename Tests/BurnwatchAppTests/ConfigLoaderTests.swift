@@ -179,3 +179,11 @@ private let secretConfig = """
         }
     }
 }
+
+@Suite struct LogPathTests {
+    @Test func logFollowsXDGStateHome() {
+        #expect(ConfigPaths.logFile(environment: ["XDG_STATE_HOME": "/s"], homeDirectory: "/h") == "/s/burnwatch/burnwatch.log")
+        // Relative values are ignored, as the XDG spec says.
+        #expect(ConfigPaths.logFile(environment: ["XDG_STATE_HOME": "rel"], homeDirectory: "/h") == "/h/.local/state/burnwatch/burnwatch.log")
+    }
+}
