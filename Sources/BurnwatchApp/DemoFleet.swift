@@ -23,11 +23,3 @@ public struct DemoFleet: Sendable {
         collectors = Cloud.allCases.map { SimulatedCollector(cloud: $0, model: model, lookbackMinutes: 60, cadences: cadences) }
     }
 }
-
-/// A transport for runs that must not touch the network: the demo's collectors are in-process.
-public struct NoNetworkTransport: Transport {
-    public init() {}
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        throw CollectorError.unreachable("this run makes no network calls")
-    }
-}

@@ -20,13 +20,8 @@ final class EventInbox: @unchecked Sendable {
     }
 
     func push(_ event: SchedulerEvent) {
-        let appEvent: AppEvent
-        switch event {
-        case .batch(let batch), .cachedBatch(let batch): appEvent = .batch(batch)
-        case .health(let health): appEvent = .health(health)
-        }
         lock.lock()
-        events.append(appEvent)
+        events.append(event.appEvent)
         if events.count > capacity { events.removeFirst(events.count - capacity) }
         let waker = self.waker
         lock.unlock()

@@ -21,12 +21,7 @@ public struct ReportRunner: Sendable {
         let events = await scheduler.runOnce(deadline: time.now().addingTimeInterval(timeout))
         var state = AppState(settings: settings, now: time.now())
         _ = state.apply(.resize(columns: 200, rows: 50))
-        for event in events {
-            switch event {
-            case .batch(let batch), .cachedBatch(let batch): _ = state.apply(.batch(batch))
-            case .health(let health): _ = state.apply(.health(health))
-            }
-        }
+        for event in events { _ = state.apply(event.appEvent) }
         _ = state.apply(.tick(time.now()))
         return state
     }

@@ -7,10 +7,6 @@ import Foundation
 // Benchmarks with a plain harness: warm up, then time many iterations and report the median and
 // the 99th percentile. Run in release: `swift run -c release BurnwatchBenchmarks [render|memory|all]`.
 
-struct NoNetwork: Transport {
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse { throw CollectorError.unreachable("benchmarks make no calls") }
-}
-
 func residentMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
@@ -39,7 +35,7 @@ func simulatedState(endpoints count: Int, now: Date, columns: Int, rows: Int) as
     _ = state.apply(.resize(columns: columns, rows: rows))
     for collector in SimulatedCollector.fleet(model: model) {
         for dataClass in [DataClass.inventory, .metrics, .cost] {
-            _ = state.apply(.batch(try await collector.collect(dataClass, context: CollectContext(now: now, transport: NoNetwork()))))
+            _ = state.apply(.batch(try await collector.collect(dataClass, context: CollectContext(now: now, transport: NoNetworkTransport()))))
         }
     }
     _ = state.apply(.tick(now))

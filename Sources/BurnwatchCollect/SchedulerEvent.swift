@@ -10,3 +10,14 @@ public enum SchedulerEvent: Sendable, Hashable {
     /// The collector's state after a round, a retry, a throttle or a breaker decision.
     case health(CollectorHealth)
 }
+
+extension SchedulerEvent {
+    /// The event the reducer applies: a cached batch is a batch like any other (its `fetchedAt`
+    /// says how old it is).
+    public var appEvent: AppEvent {
+        switch self {
+        case .batch(let batch), .cachedBatch(let batch): .batch(batch)
+        case .health(let health): .health(health)
+        }
+    }
+}

@@ -72,12 +72,7 @@ import Testing
                 }
             }
             let all = events.all
-            for event in all[consumed...] {
-                switch event {
-                case .batch(let batch), .cachedBatch(let batch): _ = state.apply(.batch(batch))
-                case .health(let health): _ = state.apply(.health(health))
-                }
-            }
+            for event in all[consumed...] { _ = state.apply(event.appEvent) }
             consumed = all.count
             _ = state.apply(.tick(now))
             let minute = Double(step) / 4

@@ -8,10 +8,6 @@ import Testing
 
 /// Resizing at any moment is safe: every screen renders at every size, tiny ones included.
 @Suite struct RendererSizeTests {
-    struct NoNetwork: Transport {
-        func send(_ request: HTTPRequest) async throws -> HTTPResponse { throw CollectorError.unreachable("no network in tests") }
-    }
-
     /// The demo fleet as the simulated collectors report it at the fixture instant.
     static func simulatedState() async throws -> AppState {
         let model = FleetModel.snapshotFixture()
@@ -19,7 +15,7 @@ import Testing
         var state = AppState(now: now)
         for collector in SimulatedCollector.fleet(model: model) {
             for dataClass in [DataClass.inventory, .metrics, .cost] {
-                let batch = try await collector.collect(dataClass, context: CollectContext(now: now, transport: NoNetwork()))
+                let batch = try await collector.collect(dataClass, context: CollectContext(now: now, transport: NoNetworkTransport()))
                 _ = state.apply(.batch(batch))
             }
         }

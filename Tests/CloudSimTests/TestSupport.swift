@@ -11,15 +11,8 @@ func utc(_ text: String) -> Date {
     return date
 }
 
-/// A transport for collectors that must not touch the network: every call fails the test's expectations.
-struct NoNetwork: Transport {
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        throw CollectorError.unreachable("the simulated collector must not use the network")
-    }
-}
-
 func context(_ now: Date) -> CollectContext {
-    CollectContext(now: now, transport: NoNetwork())
+    CollectContext(now: now, transport: NoNetworkTransport())
 }
 
 extension FleetModel {
