@@ -20,15 +20,12 @@ extension AppState {
     public mutating func refreshVisible() {
         let filtered = ui.filter.isEmpty ? rows : rows.filter { Self.matches($0, filter: ui.filter) }
         visibleRows = Self.sorted(filtered, by: ui.sort, descending: ui.sortDescending)
-        let saved = ui.screen
-        ui.screen = .fleet
         if let selected = ui.selectedEndpoint, let index = visibleRows.firstIndex(where: { $0.id == selected }) {
-            setSelection(index, count: visibleRows.count)
+            setSelection(index, on: .fleet, count: visibleRows.count)
         } else {
-            setSelection(ui.selection[.fleet] ?? 0, count: visibleRows.count)
+            setSelection(ui.selection[.fleet] ?? 0, on: .fleet, count: visibleRows.count)
             syncSelectedEndpoint()
         }
-        ui.screen = saved
     }
 
     func observed(_ record: EndpointRecord, _ metric: Metric, policy: StalenessPolicy) -> Observed<Double>? {

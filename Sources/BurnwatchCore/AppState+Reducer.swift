@@ -157,7 +157,7 @@ extension AppState {
                 ui.previousScreen = .fleet
                 ui.screen = .detail
             default:
-                guard moveSelection(key, count: visibleRows.count) else { return [] }
+                guard moveSelection(key, on: .fleet, count: visibleRows.count) else { return [] }
                 syncSelectedEndpoint()
             }
         case .detail:
@@ -168,17 +168,16 @@ extension AppState {
             case .character("h"), .left, .backspace:
                 return goBack()
             case .up, .character("k"), .down, .character("j"):
-                ui.screen = .fleet
-                _ = moveSelection(key, count: visibleRows.count)
+                // The detail screen steps through the Fleet's rows.
+                _ = moveSelection(key, on: .fleet, count: visibleRows.count)
                 syncSelectedEndpoint()
-                ui.screen = .detail
             default:
                 return []
             }
         case .budgets:
-            guard moveSelection(key, count: accountRows.count) else { return [] }
+            guard moveSelection(key, on: .budgets, count: accountRows.count) else { return [] }
         case .collectors:
-            guard moveSelection(key, count: collectors.count) else { return [] }
+            guard moveSelection(key, on: .collectors, count: collectors.count) else { return [] }
         case .help:
             return []
         }
@@ -231,10 +230,10 @@ extension AppState {
         return [.redraw(full: false)]
     }
 
-    /// Moves the current screen's selection; returns false when the key is not a movement key.
-    mutating func moveSelection(_ key: Key, count: Int) -> Bool {
+    /// Moves a list screen's selection; returns false when the key is not a movement key.
+    mutating func moveSelection(_ key: Key, on screen: Screen, count: Int) -> Bool {
         let page = ui.tableRows
-        var index = ui.selection[ui.screen] ?? 0
+        var index = ui.selection[screen] ?? 0
         switch key {
         case .up, .character("k"): index -= 1
         case .down, .character("j"): index += 1
@@ -244,27 +243,25 @@ extension AppState {
         case .end, .character("G"): index = count - 1
         default: return false
         }
-        setSelection(index, count: count)
+        setSelection(index, on: screen, count: count)
         return true
     }
 
-    mutating func setSelection(_ index: Int, count: Int) {
+    /// Selects row `index` (clamped) of a list screen and scrolls just enough to keep it visible.
+    mutating func setSelection(_ index: Int, on screen: Screen, count: Int) {
         let clamped = max(0, min(index, count - 1))
-        ui.selection[ui.screen] = clamped
-        var top = ui.scroll[ui.screen] ?? 0
+        ui.selection[screen] = clamped
+        var top = ui.scroll[screen] ?? 0
         if clamped < top { top = clamped }
         if clamped >= top + ui.tableRows { top = clamped - ui.tableRows + 1 }
         top = max(0, min(top, max(0, count - ui.tableRows)))
-        ui.scroll[ui.screen] = top
+        ui.scroll[screen] = top
     }
 
     mutating func clampSelections() {
-        let saved = ui.screen
         for (screen, count) in [(Screen.fleet, visibleRows.count), (.budgets, accountRows.count), (.collectors, collectors.count)] {
-            ui.screen = screen
-            setSelection(ui.selection[screen] ?? 0, count: count)
+            setSelection(ui.selection[screen] ?? 0, on: screen, count: count)
         }
-        ui.screen = saved
     }
 
     mutating func syncSelectedEndpoint() {

@@ -108,6 +108,17 @@ import Testing
         #expect(s.ui.screen == .fleet)
     }
 
+    @Test func detailStepsThroughTheFleetRows() {
+        var s = state(["a", "b", "c"])
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.character("j")))
+        #expect(s.ui.screen == .detail)
+        #expect(s.ui.selectedEndpoint?.name == "b")
+        #expect(s.ui.selection[.fleet] == 1)
+        _ = s.apply(.key(.up))
+        #expect(s.ui.selectedEndpoint?.name == "a")
+    }
+
     @Test func screensSwitchByNumberTabAndHelp() {
         var s = state(["a"])
         _ = s.apply(.key(.character("2")))
