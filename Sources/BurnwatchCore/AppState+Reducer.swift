@@ -285,10 +285,7 @@ extension AppState {
         ui.message = StatusMessage(text, level: level, expiresAt: now.addingTimeInterval(6))
     }
 
-    static func clockText(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) % 86_400
-        return String(format: "%02d:%02d UTC", seconds / 3600, (seconds / 60) % 60)
-    }
+    static func clockText(_ date: Date) -> String { TimeText.clock(date) + " UTC" }
 
     static func price(_ value: Decimal) -> String {
         Money(value, "USD").decimalString

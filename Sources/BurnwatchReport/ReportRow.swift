@@ -41,13 +41,6 @@ struct ReportRow {
     var burnText: String { row.burn.ratio.map { String(format: "%.2f", NSDecimalNumber(decimal: $0).doubleValue) } ?? "" }
     var timeToAlarmText: String {
         if row.burn.band == .alarm { return "now" }
-        return row.burn.timeToAlarm.map { Self.duration($0) } ?? ""
-    }
-
-    static func duration(_ seconds: TimeInterval) -> String {
-        let s = Int(seconds.rounded())
-        if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { return "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m" }
-        return "\(s / 86_400)d\(String(format: "%02d", (s % 86_400) / 3600))h"
+        return row.burn.timeToAlarm.map(TimeText.duration) ?? ""
     }
 }

@@ -66,7 +66,7 @@ enum BudgetsScreen {
         p.section(row.account.key, x: 1, y: y, width: p.width - 2)
         var lines: [(String, String, Role)] = []
         if let through = row.billedThrough {
-            lines.append(("billed through", Format.date(through) + " " + Format.clock(through) + " UTC (billing lags hours behind)", .text))
+            lines.append(("billed through", Format.date(through) + " " + TimeText.clock(through) + " UTC (billing lags hours behind)", .text))
         }
         if let estimate = row.estimatedUnbilled {
             lines.append(("estimated since", "+" + estimate.formatted() + " unbilled (instance-hours, GB-s and tokens × price)", .estimate))

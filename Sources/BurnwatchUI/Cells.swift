@@ -65,7 +65,7 @@ enum Cells {
     static func timeToAlarm(_ burn: BurnAssessment, glyphs g: Glyphs) -> (String, Role) {
         if burn.band == .alarm, !burn.stale { return ("now", .alarm) }
         guard let seconds = burn.timeToAlarm else { return (g.missing, .muted) }
-        return (Format.duration(seconds), seconds < 86_400 ? .alarm : .warn)
+        return (TimeText.duration(seconds), seconds < 86_400 ? .alarm : .warn)
     }
 
     static func gpu(_ config: EndpointConfiguration, glyphs g: Glyphs) -> String? {

@@ -12,10 +12,10 @@ enum Chrome {
         let narrow = p.width < 120
         let separator = narrow ? "  " : g.separator
         x += p.text(separator, x: x, y: 0, style: p.sheet.onHeader(.header))
-        x += p.text(Format.clock(state.now) + " UTC", x: x, y: 0, style: p.sheet.onHeader(.header))
+        x += p.text(TimeText.clock(state.now) + " UTC", x: x, y: 0, style: p.sheet.onHeader(.header))
         if !narrow {
             x += p.text(separator, x: x, y: 0, style: p.sheet.onHeader(.header))
-            x += p.text("every " + Format.duration(state.settings.cadences.metrics), x: x, y: 0, style: p.sheet.onHeader(.header))
+            x += p.text("every " + TimeText.duration(state.settings.cadences.metrics), x: x, y: 0, style: p.sheet.onHeader(.header))
         }
         if state.ui.paused {
             x += p.text(separator, x: x, y: 0, style: p.sheet.onHeader(.header))
@@ -101,7 +101,7 @@ enum Chrome {
             parts.append(("metrics " + Format.coarseAge(state.now.timeIntervalSince(last)) + " old", .muted))
         }
         if let baseline = state.ui.baseline {
-            parts.append(("baseline " + Format.clock(baseline.pinnedAt), .forecast))
+            parts.append(("baseline " + TimeText.clock(baseline.pinnedAt), .forecast))
         }
         var x = 1
         for (index, part) in parts.enumerated() {

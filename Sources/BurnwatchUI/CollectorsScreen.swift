@@ -13,9 +13,9 @@ enum CollectorsScreen {
         case .starting: return (g.statusIdle + " starting", .muted)
         case .stale: return (g.statusWarn + " stale", .warn)
         case .throttled(let until):
-            return (g.statusWarn + " throttled " + Format.duration(max(0, until.timeIntervalSince(now))), .warn)
+            return (g.statusWarn + " throttled " + TimeText.duration(max(0, until.timeIntervalSince(now))), .warn)
         case .circuitOpen(let until):
-            return (g.statusWarn + " circuit open " + Format.duration(max(0, until.timeIntervalSince(now))), .warn)
+            return (g.statusWarn + " circuit open " + TimeText.duration(max(0, until.timeIntervalSince(now))), .warn)
         case .authFailed: return (g.statusFail + " auth failed", .alarm)
         case .unreachable: return (g.statusFail + " unreachable", .alarm)
         case .misconfigured: return (g.statusFail + " misconfigured", .alarm)

@@ -103,7 +103,7 @@ enum DetailScreen {
         if burn.band == .alarm && !burn.stale {
             parts.append((g.alarm + " over the alarm line", .alarm))
         } else if let seconds = burn.timeToAlarm {
-            parts.append(("alarm in " + Format.duration(seconds), .alarm))
+            parts.append(("alarm in " + TimeText.duration(seconds), .alarm))
         }
         if burn.stale { parts.append((g.stale + "cost data stale: alarm held", .stale)) }
         var cx = x + 1
@@ -123,7 +123,7 @@ enum DetailScreen {
         guard let baseline = state.ui.baseline else { return y }
         let g = p.glyphs
         var cx = x + 1
-        cx += p.text(g.delta + " since " + Format.clock(baseline.pinnedAt) + ":", x: cx, y: y, role: .forecast)
+        cx += p.text(g.delta + " since " + TimeText.clock(baseline.pinnedAt) + ":", x: cx, y: y, role: .forecast)
         guard let pinned = baseline.values[row.id] else {
             p.text(" not in the baseline", x: cx, y: y, role: .muted)
             return y + 1

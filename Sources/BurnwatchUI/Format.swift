@@ -37,24 +37,9 @@ public enum Format {
         return FixedText.format(value, digits: 2) + times
     }
 
-    /// A duration as the two largest units: `45s`, `12m`, `3h05m`, `2d04h`.
-    public static func duration(_ seconds: TimeInterval) -> String {
-        let s = Int(max(0, seconds).rounded())
-        if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { return "\(s / 3600)h" + FixedText.padded((s % 3600) / 60, width: 2) + "m" }
-        return "\(s / 86_400)d" + FixedText.padded((s % 86_400) / 3600, width: 2) + "h"
-    }
-
     /// Minute-grain age for labels that must not change every second (bytes over SSH): `<1m`, `4m`, `2h10m`.
     public static func coarseAge(_ seconds: TimeInterval) -> String {
-        seconds < 60 ? "<1m" : duration(seconds)
-    }
-
-    public static func clock(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let day = ((seconds % 86_400) + 86_400) % 86_400
-        return FixedText.padded(day / 3600, width: 2) + ":" + FixedText.padded((day / 60) % 60, width: 2)
+        seconds < 60 ? "<1m" : TimeText.duration(seconds)
     }
 
     public static func date(_ date: Date) -> String {

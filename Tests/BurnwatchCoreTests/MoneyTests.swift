@@ -60,3 +60,17 @@ import Testing
         #expect(FixedText.padded(7, width: 2) == "07")
     }
 }
+
+@Suite struct TimeTextTests {
+    @Test func durationsUseTheTwoLargestUnits() {
+        #expect(TimeText.duration(45) == "45s")
+        #expect(TimeText.duration(12 * 60 + 59) == "12m")
+        #expect(TimeText.duration(3 * 3600 + 5 * 60) == "3h05m")
+        #expect(TimeText.duration(2 * 86_400 + 4 * 3600 + 59) == "2d04h")
+        #expect(TimeText.duration(-5) == "0s")
+    }
+
+    @Test func clockIsUTC() {
+        #expect(TimeText.clock(Date(timeIntervalSince1970: 86_400 + 14 * 3600 + 7 * 60 + 59)) == "14:07")
+    }
+}
