@@ -86,9 +86,6 @@ enum BudgetsScreen {
         }
         lines.append(("endpoints", "\(row.endpointCount)" + (row.alarmCount > 0 ? "  \(g.alarm)\(row.alarmCount) over the alarm line" : ""),
                       row.alarmCount > 0 ? .alarm : .text))
-        for (offset, line) in lines.enumerated() where y + 1 + offset < p.height - 2 {
-            p.cell(line.0, x: 3, y: y + 1 + offset, width: 16, role: .muted)
-            p.text(line.1, x: 20, y: y + 1 + offset, role: line.2, width: p.width - 21)
-        }
+        p.labelledLines(lines.map { ($0.0, $0.1, .muted, $0.2) }, y: y + 1, labelWidth: 16, bottom: p.height - 2)
     }
 }

@@ -90,10 +90,7 @@ enum CollectorsScreen {
         }
         if !polls.isEmpty { lines.append(("next polls", polls.joined(separator: ", "), .muted)) }
         for issue in (state.issues[health.id] ?? []).suffix(3) { lines.append(("issue", issue.message, .warn)) }
-        for (offset, line) in lines.enumerated() where y + 1 + offset < p.height - 2 {
-            p.cell(line.0, x: 3, y: y + 1 + offset, width: 12, role: .muted)
-            p.text(line.1, x: 16, y: y + 1 + offset, role: line.2, width: p.width - 17)
-        }
+        p.labelledLines(lines.map { ($0.0, $0.1, .muted, $0.2) }, y: y + 1, labelWidth: 12, bottom: p.height - 2)
     }
 
     static func fixHint(_ state: CollectorState) -> String? {

@@ -46,9 +46,6 @@ enum HelpScreen {
             ((g.unicode ? "≈" : "a") + "340ms", "an average: Azure OpenAI publishes no percentile", .text),
             ("*", "forecast from the run rate (no provider or configured forecast)", .forecast),
         ]
-        for (offset, item) in items.enumerated() where y + 1 + offset < bottom {
-            p.cell(item.0, x: 3, y: y + 1 + offset, width: 14, role: item.2)
-            p.text(item.1, x: 18, y: y + 1 + offset, role: .muted, width: p.width - 19)
-        }
+        p.labelledLines(items.map { ($0.0, $0.1, $0.2, .muted) }, y: y + 1, labelWidth: 14, bottom: bottom)
     }
 }

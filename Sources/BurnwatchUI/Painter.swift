@@ -60,6 +60,16 @@ public struct Painter {
         return positions
     }
 
+    /// Label–value lines from row `y` down, stopping before row `bottom`: the detail panels under tables.
+    public mutating func labelledLines(
+        _ lines: [(label: String, value: String, labelRole: Role, valueRole: Role)], y: Int, labelWidth: Int, bottom: Int
+    ) {
+        for (offset, line) in lines.enumerated() where y + offset < bottom {
+            cell(line.label, x: 3, y: y + offset, width: labelWidth, role: line.labelRole)
+            text(line.value, x: 4 + labelWidth, y: y + offset, role: line.valueRole, width: width - 5 - labelWidth)
+        }
+    }
+
     /// Text padded or cut to exactly `width` columns.
     @discardableResult
     public mutating func cell(_ value: String, x: Int, y: Int, width: Int, role: Role, alignRight: Bool = false, selected: Bool = false) -> Int {
