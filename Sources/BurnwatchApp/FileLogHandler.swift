@@ -1,3 +1,4 @@
+import BurnwatchCore
 import Foundation
 import Logging
 
@@ -67,8 +68,5 @@ public struct FileLogHandler: LogHandler {
         sink.write(line + "\n")
     }
 
-    static func clean(_ text: String) -> String {
-        // Same rule as Core's Sanitizer, kept local so logging has no dependency on the model.
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
-    }
+    static func clean(_ text: String) -> String { Sanitizer.clean(text) }
 }
