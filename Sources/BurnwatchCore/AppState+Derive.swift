@@ -76,11 +76,13 @@ extension AppState {
     mutating func makeAccountRows(month: BillingMonth) -> [AccountRow] {
         var accounts = Set(endpoints.keys.map(\.accountID))
         for scope in costs.keys { accounts.insert(scope.accountID) }
+        // One pass over the rows, not one per account.
+        let byAccount = Dictionary(grouping: rows, by: \.id.accountID)
         var result: [AccountRow] = []
         for account in accounts.sorted() {
             let scope = CostScope.account(account)
             let record = costs[scope].flatMap { $0.month == month ? $0 : nil }
-            let members = rows.filter { $0.id.accountID == account }
+            let members = byAccount[account] ?? []
             var row = AccountRow(account: account)
             row.burn = assess(scope: scope, record: record, configured: settings.forecasts[account.key], month: month)
             row.budget = record?.budget
