@@ -19,6 +19,8 @@ let package = Package(
         // NIOSSL's TLSConfiguration (custom CA bundle) and NIO types directly.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // HMAC-SHA256 and SHA-256 for SigV4 (and, with _CryptoExtras, RS256 for Google and Azure).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // The only importer of curses is BurnwatchTerminal.
@@ -42,14 +44,38 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "CloudSim", dependencies: ["BurnwatchCore", "BurnwatchCollect"], exclude: ["README.md"], swiftSettings: strictSettings),
+        // The AWS collector: SigV4, the credential chain, and the SageMaker, Bedrock, CloudWatch,
+        // Cost Explorer and Budgets calls over raw HTTPS.
+        .target(
+            name: "CollectAWS",
+            dependencies: [
+                "BurnwatchCore", "BurnwatchCollect",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // Never imports a collector: its wire formats and signature checks are written separately.
+        .target(
+            name: "CloudSim",
+            dependencies: [
+                "BurnwatchCore", "BurnwatchCollect",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "BurnwatchUI", dependencies: ["BurnwatchCore", "BurnwatchTOML"], swiftSettings: strictSettings),
         .target(name: "BurnwatchTerminal", dependencies: ["BurnwatchUI", "BurnwatchCore", "CNcursesw"], swiftSettings: strictSettings),
         .target(name: "BurnwatchReport", dependencies: ["BurnwatchCore"], swiftSettings: strictSettings),
         .target(
             name: "BurnwatchApp",
             dependencies: [
-                "BurnwatchCore", "BurnwatchTOML", "BurnwatchCollect", "CloudSim", "BurnwatchUI",
+                "BurnwatchCore", "BurnwatchTOML", "BurnwatchCollect", "CollectAWS", "CloudSim", "BurnwatchUI",
                 "BurnwatchTerminal", "BurnwatchReport",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +107,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
+        .testTarget(
+            name: "CollectAWSTests",
+            dependencies: ["CollectAWS", "BurnwatchCore", "BurnwatchCollect", "CloudSim"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI", "BurnwatchCore"]),
         .testTarget(name: "BurnwatchReportTests", dependencies: ["BurnwatchReport", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Golden"]),

@@ -4,15 +4,15 @@ import Foundation
 /// synchronously (health snapshots, the call ledger, the manual clock).
 ///
 /// `Mutex` from Synchronization would do, but needs macOS 15 and the package supports 14.
-final class LockedState<Value: Sendable>: @unchecked Sendable {
+public final class LockedState<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    init(_ value: Value) {
+    public init(_ value: Value) {
         self.value = value
     }
 
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)
