@@ -32,6 +32,11 @@ public struct CollectBatch: Sendable, Hashable, Codable {
     public var samples: [MetricSample]
     public var costs: [CostRecord]
     public var issues: [CollectIssue]
+    /// The identity the collector found it is using (account id, role ARN), when it learnt it
+    /// this round; the Collectors screen shows it. Never a secret.
+    public var identity: String?
+    /// Seconds the provider's clock is ahead of ours, when a correction is applied.
+    public var clockSkew: TimeInterval?
 
     public init(
         collector: CollectorID,
@@ -40,7 +45,9 @@ public struct CollectBatch: Sendable, Hashable, Codable {
         inventory: [Endpoint]? = nil,
         samples: [MetricSample] = [],
         costs: [CostRecord] = [],
-        issues: [CollectIssue] = []
+        issues: [CollectIssue] = [],
+        identity: String? = nil,
+        clockSkew: TimeInterval? = nil
     ) {
         self.collector = collector
         self.dataClass = dataClass
@@ -49,5 +56,7 @@ public struct CollectBatch: Sendable, Hashable, Codable {
         self.samples = samples
         self.costs = costs
         self.issues = issues
+        self.identity = identity.map { Sanitizer.clean($0) }
+        self.clockSkew = clockSkew
     }
 }
