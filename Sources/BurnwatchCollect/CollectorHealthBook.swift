@@ -20,6 +20,10 @@ struct CollectorHealthBook: Sendable {
     var lastError: String?
     /// Set when the collector cannot be scheduled at all (a duplicate id).
     var rejection: String?
+    /// What the collector learnt about itself from its answers (the caller's ARN), beating the descriptor's guess.
+    var learntIdentity: String?
+    /// The provider clock's lead over ours, while the collector corrects for it.
+    var clockSkew: TimeInterval?
 
     /// The cadences in force (the descriptor's, or the config's override), for the daily polling cost.
     let cadences: [DataClass: TimeInterval]
@@ -42,6 +46,12 @@ struct CollectorHealthBook: Sendable {
     mutating func recordSuccess(_ dataClass: DataClass, fetchedAt: Date) {
         status[dataClass] = .ok
         lastSuccess[dataClass] = max(fetchedAt, lastSuccess[dataClass] ?? fetchedAt)
+    }
+
+    /// Keeps the identity and clock skew a fresh batch reports (a cached batch says nothing new).
+    mutating func learn(from batch: CollectBatch) {
+        if let identity = batch.identity { learntIdentity = identity }
+        clockSkew = batch.clockSkew
     }
 
     mutating func recordFailure(_ dataClass: DataClass, error: CollectorError, throttledUntil: Date) {
@@ -80,7 +90,7 @@ struct CollectorHealthBook: Sendable {
             id: descriptor.id,
             cloud: descriptor.cloud,
             title: descriptor.title,
-            identity: descriptor.identity,
+            identity: learntIdentity ?? descriptor.identity,
             state: state,
             lastSuccess: lastSuccess,
             nextPoll: nextPoll,
@@ -88,6 +98,7 @@ struct CollectorHealthBook: Sendable {
             spendToday: tally.spend,
             lastError: rejection ?? lastError,
             retries: tally.retries,
+            clockSkew: clockSkew,
             pollingCostPerDay: pollingCostPerDay
         )
     }

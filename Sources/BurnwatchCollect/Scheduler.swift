@@ -483,6 +483,7 @@ public final class Scheduler: Sendable {
             switch outcome {
             case .delivered(let batch, let fromCache):
                 book.recordSuccess(dataClass, fetchedAt: fromCache ? batch.fetchedAt : now)
+                if !fromCache { book.learn(from: batch) }
                 if !fromCache, book.breaker.event(.roundSucceeded) == .closed {
                     toWake = state.skippedByBreaker.filter { $0.collector == entry.id }
                     state.skippedByBreaker.subtract(toWake)

@@ -39,6 +39,22 @@ import Testing
         #expect(book.state == .noCredentials(hint: "set AWS_PROFILE"))
     }
 
+    @Test func theIdentityAndClockSkewABatchReportsReplaceTheDescriptorsGuess() {
+        var book = makeBook()
+        var batch = CollectBatch(collector: "aws/prod", dataClass: .metrics, fetchedAt: t0)
+        batch.identity = "arn:aws:sts::123456789012:assumed-role/burnwatch-readonly/session"
+        batch.clockSkew = 420
+        book.learn(from: batch)
+        var health = book.health(tally: CallLedger.Tally(calls: 0, failedCalls: 0, spend: 0, retries: 0))
+        #expect(health.identity == "arn:aws:sts::123456789012:assumed-role/burnwatch-readonly/session")
+        #expect(health.clockSkew == 420)
+        // A later batch without an identity keeps the learnt one; the skew follows the latest batch.
+        book.learn(from: CollectBatch(collector: "aws/prod", dataClass: .metrics, fetchedAt: t0 + 60))
+        health = book.health(tally: CallLedger.Tally(calls: 0, failedCalls: 0, spend: 0, retries: 0))
+        #expect(health.identity == "arn:aws:sts::123456789012:assumed-role/burnwatch-readonly/session")
+        #expect(health.clockSkew == nil)
+    }
+
     @Test func timeoutsShowAsUnreachable() {
         var book = makeBook()
         book.recordFailure(.metrics, error: .timeout(), throttledUntil: t0)
