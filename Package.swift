@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "CollectAWSTests",
             dependencies: ["CollectAWS", "BurnwatchCore", "BurnwatchCollect", "CloudSim"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Moto/README.md"]
         ),
         .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BurnwatchTerminalTests", dependencies: ["BurnwatchTerminal", "BurnwatchUI", "BurnwatchCore"]),
