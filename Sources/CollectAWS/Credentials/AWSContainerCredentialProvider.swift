@@ -4,9 +4,9 @@ import Foundation
 
 /// The ECS / EKS Pod Identity container endpoint:
 /// `http://169.254.170.2{AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}`, or
-/// `AWS_CONTAINER_CREDENTIALS_FULL_URI` with an `Authorization` header from
+/// `AWS_CONTAINER_CREDENTIALS_FULL_URI` (EKS Pod Identity), with an `Authorization` header from
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (read on every refresh; it rotates) or
-/// `AWS_CONTAINER_AUTHORIZATION_TOKEN`.
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN` when either is set.
 ///
 /// A full URI must be HTTPS or point at a loopback or container-agent address, as in the SDKs,
 /// so a stray variable cannot send the token to an arbitrary host in clear text.
@@ -56,9 +56,8 @@ public struct AWSContainerCredentialProvider: AWSCredentialProvider {
         return url
     }
 
-    /// The `Authorization` value, if any; only with a full URI, as the SDKs do.
+    /// The `Authorization` value, if any (sent whichever URI is used, as botocore does).
     func authorization() throws -> String? {
-        guard AWSEnvironmentCredentialProvider.value("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", in: environment) == nil else { return nil }
         let token: String?
         if let path = AWSEnvironmentCredentialProvider.value("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", in: environment) {
             guard let text = try files.text(ofFile: path) else {

@@ -10,7 +10,8 @@ import Foundation
 ///   `[services name]` are kept; any other section is ignored.
 /// - `#` and `;` start a comment at the start of a line, after a section header, or after
 ///   whitespace in a setting's value. Keys are case-insensitive; section names are not.
-/// - A line indented under a setting continues its value (`s3 =` sub-settings included).
+/// - A line indented deeper than the setting above continues its value (`s3 =` sub-settings
+///   included); other indented lines are read as if they were not indented, as botocore does.
 /// - A section repeated in one file merges, the later value winning; a profile in both files
 ///   merges too, the credentials file winning.
 public struct AWSSharedConfig: Sendable, Hashable {
@@ -113,18 +114,16 @@ public struct AWSSharedConfig: Sendable, Hashable {
     static func sections(of text: String, file: String) throws(AWSSharedConfigError) -> [RawSection] {
         var sections: [RawSection] = []
         var lastKey: String?
+        var lastIndent = 0
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
-            if let first = line.first, first == " " || first == "\t" {
-                // An indented line continues the setting above it.
-                guard !sections.isEmpty, let key = lastKey else {
-                    throw AWSSharedConfigError(.continuationWithoutProperty, file: file, line: lineNumber)
-                }
+            let indent = rawLine.prefix { $0 == " " || $0 == "\t" }.count
+            if let key = lastKey, indent > lastIndent {
+                // A line indented deeper than a setting continues it; elsewhere indentation is ignored.
                 let previous = sections[sections.count - 1].values[key] ?? ""
                 sections[sections.count - 1].values[key] = previous + "\n" + trimmed
                 continue
@@ -158,6 +157,7 @@ public struct AWSSharedConfig: Sendable, Hashable {
             let value = stripInlineComment(trimmed[trimmed.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
             sections[sections.count - 1].values[key] = value
             lastKey = key
+            lastIndent = indent
         }
         return sections
     }

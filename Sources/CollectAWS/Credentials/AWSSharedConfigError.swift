@@ -8,7 +8,6 @@ public struct AWSSharedConfigError: Error, Sendable, Hashable, CustomStringConve
         case propertyOutsideSection
         case missingEquals
         case emptyKey
-        case continuationWithoutProperty
     }
 
     let reason: Reason
@@ -29,7 +28,6 @@ public struct AWSSharedConfigError: Error, Sendable, Hashable, CustomStringConve
         case .propertyOutsideSection: "setting before any [section] header"
         case .missingEquals: "expected 'key = value'"
         case .emptyKey: "setting has no name before '='"
-        case .continuationWithoutProperty: "indented line does not continue a setting"
         }
         return "\(file):\(line): \(text)"
     }

@@ -67,7 +67,8 @@ import Testing
 
     static func metadataServer(roles: String = "ml-instance-role\n", document: String = #"{"Code": "Success", "LastUpdated": "2025-03-01T11:00:00Z", "Type": "AWS-HMAC", "AccessKeyId": "ASIAIMDS000000000001", "SecretAccessKey": "imdsSecret", "Token": "imds-token", "Expiration": "2025-03-01T18:00:00Z"}"#) -> RecordingCredentialTransport {
         RecordingCredentialTransport { request in
-            switch (request.method, request.url.path) {
+            let path = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? ""
+            switch (request.method, path) {
             case ("PUT", "/latest/api/token"):
                 return .text(200, "imds-session-AQAEA")
             case ("GET", "/latest/meta-data/iam/security-credentials/"):

@@ -85,6 +85,15 @@ import Testing
         #expect(config.profile(named: "x")?["region"] == "us-east-1")
     }
 
+    @Test func indentedLinesOutsideASettingAreReadNormally() throws {
+        let config = try parse(config: "  [profile indented]\n    region = us-east-2\n    output = json\n      more")
+        #expect(config.profile(named: "indented")?["region"] == "us-east-2")
+        #expect(config.profile(named: "indented")?["output"] == "json\nmore")
+        let plain = try parse(config: "[profile p]\n  region = us-east-2\noutput = json")
+        #expect(plain.profile(named: "p")?["region"] == "us-east-2")
+        #expect(plain.profile(named: "p")?["output"] == "json")
+    }
+
     @Test func repeatedSectionsMergeAndCredentialsWin() throws {
         let config = try parse(
             config: """
@@ -131,17 +140,15 @@ import Testing
         ("[x]\n = value", 2, "setting has no name before '='"),
         ("[]\n", 1, "section header has no name"),
         ("[x] junk\n", 1, "unexpected text after the section header's ']' (comments start with # or ;)"),
-        ("[x]\n\n  indented", 3, "indented line does not continue a setting"),
+        ("[x]\n\n  indented", 3, "expected 'key = value'"),
     ])
     func malformedLinesNameFileAndLine(text: String, line: Int, reason: String) {
         #expect(throws: AWSSharedConfigError.self) { try parse(config: text) }
         do {
             _ = try parse(config: text)
-        } catch let error as AWSSharedConfigError {
+        } catch {
             #expect(error.line == line)
             #expect(error.description == "/h/.aws/config:\(line): \(reason)")
-        } catch {
-            Issue.record("unexpected \(error)")
         }
     }
 
