@@ -5,6 +5,7 @@ import BurnwatchCore
 import BurnwatchReport
 import BurnwatchTerminal
 import CloudSim
+import CollectAWS
 import Foundation
 import Logging
 
@@ -38,6 +39,34 @@ struct DisplayOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Write debug detail to the log file ($XDG_STATE_HOME/burnwatch/burnwatch.log).")
     var debug = false
+}
+
+/// Narrowing the accounts to watch from the command line, as the cloud CLIs do.
+struct AccountOptions: ParsableArguments {
+    @Option(name: .long, help: "AWS profile to watch (instead of every [[aws]] table; also AWS_PROFILE without a config).")
+    var profile: String?
+
+    @Option(name: .long, help: "AWS region to watch; repeat for several (overrides the config's regions).")
+    var region: [String] = []
+
+    /// The config's AWS accounts after `--profile` and `--region`.
+    func awsAccounts(_ accounts: [BurnwatchConfig.AWSAccount]) -> [BurnwatchConfig.AWSAccount] {
+        var chosen = accounts
+        if let profile {
+            let matching = accounts.filter { $0.profile == profile }
+            chosen = matching.isEmpty ? [BurnwatchConfig.AWSAccount(profile: profile)] : matching
+        }
+        if !region.isEmpty {
+            chosen = (chosen.isEmpty ? [BurnwatchConfig.AWSAccount()] : chosen).map {
+                var account = $0
+                account.regions = region
+                return account
+            }
+        }
+        return chosen
+    }
+
+    var narrows: Bool { profile != nil || !region.isEmpty }
 }
 
 extension ColorMode: ExpressibleByArgument {}
@@ -78,6 +107,31 @@ struct Startup {
         return names
     }
 
+    var homeDirectory: String { ConfigPaths.homeDirectory(environment: environment) }
+
+    /// The real collectors for the config (or, without one, for the credentials the environment
+    /// names), after the command line's narrowing. Empty when there is nothing to watch.
+    func liveCollectors(accounts options: AccountOptions, clock: any TimeSource) -> [any Collector] {
+        let config = loaded.config
+        let cadences = config?.cadences ?? .default
+        let factory = AWSCollectorFactory(environment: environment, homeDirectory: homeDirectory, clock: clock, cadences: cadences)
+        let probe = CredentialProbe(environment: environment)
+        var accounts = factory.accounts(config: config, probe: probe)
+        if options.narrows { accounts = options.awsAccounts(accounts) }
+        let prices = AWSCollectorFactory.prices(config?.prices ?? [])
+        return accounts.map { factory.collector(for: $0, prices: prices) }
+    }
+
+    /// The shared cost cache, or nil (with a warning) when its directory cannot be made.
+    func costCache() -> DiskCache? {
+        do {
+            return DiskCache(directory: try DiskCache.defaultDirectory(environment: environment))
+        } catch {
+            FileHandle.standardError.write(Data("burnwatch: cost cache unavailable (\(error)); cost is fetched on every round\n".utf8))
+            return nil
+        }
+    }
+
     func dashboard(_ display: DisplayOptions, cadences: Cadences? = nil) -> Dashboard {
         let name = themeName(display)
         return Dashboard(
@@ -112,17 +166,31 @@ struct Watch: AsyncParsableCommand {
     )
 
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var accounts: AccountOptions
 
     func run() async throws {
         let startup = try Startup(display: display)
         let probe = CredentialProbe(environment: startup.environment)
-        guard startup.loaded.config != nil || probe.anyFound else {
+        guard startup.loaded.config != nil || probe.anyFound || accounts.narrows else {
             print(StartupAdvice.noConfigNoCredentials(configPath: startup.loaded.path, probe: probe), terminator: "")
             throw ExitCode(1)
         }
-        // The provider collectors plug in here; until they land there is nothing real to poll.
-        print(StartupAdvice.collectorsNotYetAvailable(configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe), terminator: "")
-        throw ExitCode(1)
+        let clock = SystemTimeSource()
+        let collectors = startup.liveCollectors(accounts: accounts, clock: clock)
+        guard !collectors.isEmpty else {
+            print(StartupAdvice.nothingCollectable(configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe), terminator: "")
+            throw ExitCode(1)
+        }
+        let transportConfiguration: AsyncHTTPClientTransport.Configuration
+        do {
+            transportConfiguration = try .fromEnvironment(startup.environment)
+        } catch {
+            FileHandle.standardError.write(Data("burnwatch: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        try await AsyncHTTPClientTransport.withTransport(configuration: transportConfiguration) { transport in
+            try await runDashboard(startup.dashboard(display), collectors: collectors, transport: transport, time: clock, cache: startup.costCache())
+        }
     }
 }
 
