@@ -3,10 +3,11 @@ import Testing
 
 @testable import CloudSim
 
-/// The aws-c-auth SigV4 suite, read at test time from the shared reference folder.
+/// The aws-c-auth SigV4 suite, read at test time from the verbatim copy in the repository
+/// (`Tests/CollectAWSTests/Fixtures/specs/aws/sigv4`, from `shared/reference/specs/aws/sigv4`).
 private let suiteDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/reference/specs/aws/sigv4")
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("CollectAWSTests/Fixtures/specs/aws/sigv4")
 
 private let suiteKey = AWSKeyPair(
     accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", account: "111122223333",
