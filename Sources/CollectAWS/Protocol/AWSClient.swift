@@ -51,7 +51,7 @@ public struct AWSClient: Sendable {
             method: "POST", url: Self.join(resolved.baseURL, path: "/", query: []), headers: headers, body: body,
             collector: collector, estimatedPrice: price, timeout: timeout
         )
-        return try await send(request, service: service, signingRegion: resolved.signingRegion, action: "\(service.signingName):\(operation)", transport: transport)
+        return try await send(request, service: service, signingRegion: resolved.signingRegion, action: service.iamAction(operation), transport: transport)
     }
 
     /// A REST-JSON call: method and path from the model, parameters in the query string.
@@ -64,7 +64,7 @@ public struct AWSClient: Sendable {
             method: method, url: Self.join(resolved.baseURL, path: path, query: query), headers: [HTTPHeader("Accept", "application/json")],
             collector: collector, estimatedPrice: price, timeout: timeout
         )
-        return try await send(request, service: service, signingRegion: resolved.signingRegion, action: "\(service.signingName):\(operation)", transport: transport)
+        return try await send(request, service: service, signingRegion: resolved.signingRegion, action: service.iamAction(operation), transport: transport)
     }
 
     /// A query-protocol call (STS): form-encoded `Action`, `Version` and parameters; XML answer.
@@ -82,7 +82,7 @@ public struct AWSClient: Sendable {
             headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], body: Array(form.utf8),
             collector: collector, timeout: timeout
         )
-        return try await send(request, service: service, signingRegion: resolved.signingRegion, action: "\(service.signingName):\(action)", transport: transport)
+        return try await send(request, service: service, signingRegion: resolved.signingRegion, action: service.iamAction(action), transport: transport)
     }
 
     /// Signs and sends; on a refusal for skew or expiry, corrects and tries once more.

@@ -25,6 +25,17 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { signingName }
 
+    /// The IAM action that allows `operation`, for "grant …" hints. IAM does not always use the
+    /// signing name or the operation name: CloudWatch is `cloudwatch:`, and Budgets' reads are
+    /// all `budgets:ViewBudget`.
+    public func iamAction(_ operation: String) -> String {
+        switch signingName {
+        case "monitoring": "cloudwatch:\(operation)"
+        case "budgets" where operation.hasPrefix("DescribeBudget") && !operation.hasPrefix("DescribeBudgetAction"): "budgets:ViewBudget"
+        default: "\(signingName):\(operation)"
+        }
+    }
+
     public static let sageMaker = AWSService(
         endpointPrefix: "api.sagemaker", signingName: "sagemaker", environmentID: "SAGEMAKER",
         wireProtocol: .json(version: "1.1", targetPrefix: "SageMaker")
