@@ -72,7 +72,7 @@ public struct AWSCollectorFactory: Sendable {
     }
 
     /// The config's `[prices]` entries for AWS, keyed by SKU as the price table reads them.
-    static func prices(_ entries: [PriceEntry]) -> [String: Money] {
+    public static func prices(_ entries: [PriceEntry]) -> [String: Money] {
         var table: [String: Money] = [:]
         for entry in entries where entry.cloud == .aws { table[entry.sku] = entry.price }
         return table

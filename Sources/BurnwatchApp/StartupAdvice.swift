@@ -14,15 +14,17 @@ public enum StartupAdvice {
         return text
     }
 
-    public static func collectorsNotYetAvailable(configPath: String?, probe: CredentialProbe) -> String {
+    /// Credentials or a config exist, but nothing in them is an account this build can poll
+    /// (GCP and Azure collectors are not in this build yet).
+    public static func nothingCollectable(configPath: String?, probe: CredentialProbe) -> String {
         var text = "burnwatch found something to watch"
         if let configPath { text += " (config: \(configPath))" }
-        text += ", but this build has no AWS, GCP or Azure collector yet: they arrive with the provider collectors.\n"
+        text += ", but no AWS account in it: this build polls AWS only; the GCP and Azure collectors are still to come.\n"
         let found = probe.findings().filter(\.found)
         if !found.isEmpty {
             text += "Credentials seen: " + found.map { "\($0.cloud) \($0.source)" }.joined(separator: ", ") + ".\n"
         }
-        text += "Meanwhile, `burnwatch demo` shows the dashboard on a simulated fleet.\n"
+        text += "Add an [[aws]] table to the config (see README.md, \"AWS\"), or try `burnwatch demo` for the simulated fleet.\n"
         return text
     }
 }

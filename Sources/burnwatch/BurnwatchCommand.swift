@@ -219,8 +219,10 @@ struct Demo: AsyncParsableCommand {
         // Timeouts are in simulated seconds: keep them ten real seconds long whatever the speed.
         var policy = SchedulerPolicy()
         policy.retry.attemptTimeout = 10 * speed
-        try await runDashboard(startup.dashboard(display, cadences: DemoFleet.cadences), collectors: fleet.collectors,
-                               transport: NoNetworkTransport(), time: time, cache: nil, policy: policy)
+        let dashboard = startup.dashboard(display, cadences: DemoFleet.cadences)
+        try await fleet.withCollectors(clock: time) { collectors, transport in
+            try await runDashboard(dashboard, collectors: collectors, transport: transport, time: time, cache: nil, policy: policy)
+        }
     }
 }
 
@@ -242,6 +244,8 @@ struct Report: AsyncParsableCommand {
     @Option(name: .long, help: "Path to the config file.")
     var config: String?
 
+    @OptionGroup var accounts: AccountOptions
+
     @Option(name: .long, help: "Colour for the table format: auto (a terminal without NO_COLOR), always, never.")
     var color: ColorMode = .auto
 
@@ -254,21 +258,41 @@ struct Report: AsyncParsableCommand {
         case .auto:
             colour = output == nil && isatty(STDOUT_FILENO) == 1 && (startup.environment["NO_COLOR"] ?? "").isEmpty
         }
-        guard demo else {
-            let probe = CredentialProbe(environment: startup.environment)
-            let advice = startup.loaded.config == nil && !probe.anyFound
-                ? StartupAdvice.noConfigNoCredentials(configPath: startup.loaded.path, probe: probe)
-                : StartupAdvice.collectorsNotYetAvailable(configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe)
-            FileHandle.standardError.write(Data((advice + "For a report on the simulated fleet: burnwatch report --demo\n").utf8))
-            throw ExitCode(1)
-        }
-        // The simulated fleet started an hour ago: the report sees the state after a simulated hour.
-        let now = Date()
-        let fleet = DemoFleet(start: now.addingTimeInterval(-3600))
         let runner = ReportRunner(
-            settings: SettingsBuilder.settings(config: startup.loaded.config, cadences: DemoFleet.cadences, themeNames: ["default"]),
+            settings: SettingsBuilder.settings(
+                config: startup.loaded.config, cadences: demo ? DemoFleet.cadences : nil, themeNames: ["default"]),
             format: format, colour: colour)
-        let state = await runner.collect(collectors: fleet.collectors, transport: NoNetworkTransport(), time: SystemTimeSource(), cache: nil)
+        let state: AppState
+        if demo {
+            // The simulated fleet started an hour ago: the report sees the state after a simulated hour.
+            let fleet = DemoFleet(start: Date().addingTimeInterval(-3600))
+            let clock = SystemTimeSource()
+            state = try await fleet.withCollectors(clock: clock) { collectors, transport in
+                await runner.collect(collectors: collectors, transport: transport, time: clock, cache: nil)
+            }
+        } else {
+            let probe = CredentialProbe(environment: startup.environment)
+            let clock = SystemTimeSource()
+            let collectors = startup.liveCollectors(accounts: accounts, clock: clock)
+            guard !collectors.isEmpty else {
+                let advice = startup.loaded.config == nil && !probe.anyFound
+                    ? StartupAdvice.noConfigNoCredentials(configPath: startup.loaded.path, probe: probe)
+                    : StartupAdvice.nothingCollectable(configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe)
+                FileHandle.standardError.write(Data((advice + "For a report on the simulated fleet: burnwatch report --demo\n").utf8))
+                throw ExitCode(1)
+            }
+            let transportConfiguration: AsyncHTTPClientTransport.Configuration
+            do {
+                transportConfiguration = try .fromEnvironment(startup.environment)
+            } catch {
+                FileHandle.standardError.write(Data("burnwatch: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+            let cache = startup.costCache()
+            state = try await AsyncHTTPClientTransport.withTransport(configuration: transportConfiguration) { transport in
+                await runner.collect(collectors: collectors, transport: transport, time: clock, cache: cache)
+            }
+        }
         let (text, status) = runner.render(state)
         if let output {
             do {

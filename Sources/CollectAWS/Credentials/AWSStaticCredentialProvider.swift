@@ -9,6 +9,11 @@ public struct AWSStaticCredentialProvider: AWSCredentialProvider {
         self.credentials = credentials
     }
 
+    /// Fixed keys: for tests, the simulator, and keys a caller already resolved.
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, source: String = "static") {
+        credentials = AWSCredentials(accessKeyID: accessKeyID, secretAccessKey: secretAccessKey, sessionToken: sessionToken, source: source)
+    }
+
     /// The `aws_access_key_id` / `aws_secret_access_key` (/ `aws_session_token`) of one file's
     /// section of a profile. Throws `.misconfigured` naming the missing key when only half is set.
     init(profile: AWSProfile, inCredentialsFile: Bool, path: String) throws {
