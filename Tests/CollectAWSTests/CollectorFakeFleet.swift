@@ -38,6 +38,8 @@ struct CollectorFakeFleet: Sendable {
     var failures: [String: HTTPResponse] = [:]
     var regionFailures: [String: HTTPResponse] = ["eu-west-1/ListEndpoints": AWSFixtures.error(400, type: "AccessDeniedException", message: "no")]
     var dateHeader: String?
+    /// Answer a `GetMetricData` call that asks for a percentile with a bare HTTP 500, as moto does.
+    var percentilesFail = false
 
     func transport() -> FakeAWSTransport {
         let fleet = self
@@ -117,6 +119,9 @@ struct CollectorFakeFleet: Sendable {
 
     private func metricData(_ call: FakeAWSCall) -> HTTPResponse {
         let queries = call.json["MetricDataQueries"] as? [[String: Any]] ?? []
+        if percentilesFail, queries.contains(where: { (($0["MetricStat"] as? [String: Any])?["Stat"] as? String)?.hasPrefix("p") == true }) {
+            return HTTPResponse(status: 500, headers: [HTTPHeader("Content-Type", "text/html")], body: Array("<html>Internal Server Error</html>".utf8))
+        }
         var results: [String] = []
         for query in queries {
             let id = query["Id"] as? String ?? ""

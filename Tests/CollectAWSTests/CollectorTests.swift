@@ -117,6 +117,27 @@ import Testing
         #expect(batch.samples.filter { $0.endpoint == Self.chat }.count == 1)
     }
 
+    @Test func countsSurviveAServerThatCannotComputePercentiles() async throws {
+        var fleet = CollectorFakeFleet()
+        fleet.percentilesFail = true
+        let transport = fleet.transport()
+        let collector = fleet.collector(regions: ["us-east-1"])
+        let context = CollectContext(now: CollectorFakeFleet.now, transport: transport)
+        _ = try await collector.collect(.inventory, context: context)
+        let batch = try await collector.collect(.metrics, context: context)
+        let calls = transport.calls("GetMetricData")
+        try #require(calls.count == 2)
+        // 26 queries, 6 of them p99 (two per SageMaker endpoint, one per Bedrock model); the retry leaves those out.
+        #expect((calls[0].json["MetricDataQueries"] as? [Any])?.count == 26)
+        #expect((calls[1].json["MetricDataQueries"] as? [Any])?.count == 20)
+        #expect(batch.samples.allSatisfy { $0.metric != .p99LatencyMs })
+        #expect(value(batch, Self.llm, .invocationsPerMinute, "11:56") == 120)
+        #expect(value(batch, Self.haiku, .tokensPerMinute, "11:55") == 24_000)
+        #expect(batch.issues.map(\.message) == [
+            "us-east-1: p99 latency unavailable this round (GetMetricData failed with percentiles: server error 500: cloudwatch:GetMetricData: HTTP500)",
+        ])
+    }
+
     @Test func aMetricsRoundWithoutInventoryRunsOneFirst() async throws {
         let fleet = CollectorFakeFleet()
         let transport = fleet.transport()
@@ -283,6 +304,37 @@ import Testing
         fleet.dateHeader = "Sun, 15 Jun 2025 12:10:30 GMT"
         let batch = try await fleet.collector(regions: ["us-east-1"]).collect(.inventory, context: CollectContext(now: CollectorFakeFleet.now, transport: fleet.transport()))
         #expect(batch.clockSkew == 600)
+    }
+
+    @Test func callerIdentityComesFromTheSTSAnswer() async throws {
+        let good = FakeAWSTransport { call in
+            #expect(String(decoding: call.request.body, as: UTF8.self) == "Action=GetCallerIdentity&Version=2011-06-15")
+            return HTTPResponse(status: 200, body: Array(AWSFixtures.callerIdentity.utf8))
+        }
+        let identity = try await AWSFixtures.client().getCallerIdentity(region: "eu-west-1", transport: good)
+        #expect(identity == AWSCallerIdentity(
+            account: "123456789012", arn: "arn:aws:sts::123456789012:assumed-role/burnwatch-readonly/alice", userID: "AROAEXAMPLE:alice"
+        ))
+        #expect(good.requests.first?.url.host == "sts.eu-west-1.amazonaws.com")
+        let bad = FakeAWSTransport { _ in
+            HTTPResponse(status: 200, body: Array("<GetCallerIdentityResult><Arn>arn:x</Arn><Account>12\u{1b}34</Account></GetCallerIdentityResult>".utf8))
+        }
+        await #expect(throws: CollectorError.self) { _ = try await AWSFixtures.client().getCallerIdentity(region: "us-east-1", transport: bad) }
+    }
+
+    @Test func aConfiguredAccountThatDiffersFromTheCredentialsIsRefused() async throws {
+        let fleet = CollectorFakeFleet()
+        let collector = AWSCollector(
+            configuration: AWSCollectorConfiguration(id: "aws/test", regions: ["us-east-1"], accountID: "999999999999"),
+            client: AWSFixtures.client(now: CollectorFakeFleet.now)
+        )
+        do {
+            _ = try await collector.collect(.inventory, context: CollectContext(now: CollectorFakeFleet.now, transport: fleet.transport()))
+            Issue.record("the round succeeded")
+        } catch let error as CollectorError {
+            #expect(error.kind == "misconfigured")
+            #expect(error.detail.contains("123456789012"))
+        }
     }
 
     @Test func descriptorDescribesTheAccount() {
