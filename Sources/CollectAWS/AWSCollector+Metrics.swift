@@ -34,7 +34,7 @@ extension AWSCollector {
             let plan = AWSCollectorMetricPlan(targets: regional)
             queryCount += plan.queries.count
             do {
-                let data = try await client.getMetricData(plan.queries, start: window.start, end: window.end, region: region, transport: context.transport)
+                let data = try await readMetrics(plan.queries, window: window, region: region, transport: context.transport, issues: &issues)
                 let read = plan.read(data)
                 samples += read.samples
                 usage += read.usage
@@ -64,6 +64,26 @@ extension AWSCollector {
             collector: configuration.id, dataClass: .metrics, fetchedAt: context.now, inventory: inventory, samples: samples, issues: issues
         )
     }
+
+    /// Reads the queries; when the call fails on the server's side and asked for percentiles,
+    /// asks once more without them. Some CloudWatch implementations (moto, for one) fail a whole
+    /// call they cannot compute a percentile for, and the counts should not be lost with it.
+    private func readMetrics(
+        _ queries: [CloudWatchMetricQuery], window: (start: Date, end: Date), region: String, transport: any Transport,
+        issues: inout [CollectIssue]
+    ) async throws -> CloudWatchMetricData {
+        do {
+            return try await client.getMetricData(queries, start: window.start, end: window.end, region: region, transport: transport)
+        } catch let error as CollectorError where error.kind.hasPrefix("server error") {
+            let plain = queries.filter { Self.standardStatistics.contains($0.stat) }
+            guard plain.count < queries.count, !plain.isEmpty else { throw error }
+            let data = try await client.getMetricData(plain, start: window.start, end: window.end, region: region, transport: transport)
+            issues.append(CollectIssue("\(region): p99 latency unavailable this round (GetMetricData failed with percentiles: \(error.description))"))
+            return data
+        }
+    }
+
+    static let standardStatistics: Set<String> = ["Sum", "Average", "Maximum", "Minimum", "SampleCount"]
 
     /// One issue per region for queries CloudWatch could not answer in full, and its call-level messages.
     static func resultIssues(_ data: CloudWatchMetricData, region: String) -> [CollectIssue] {
