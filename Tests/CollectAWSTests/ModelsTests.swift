@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import CollectAWS
 
-/// A botocore service model, read at test time from the shared reference copy
-/// (`shared/reference/specs/aws/models`, botocore 1.43.11), or from `BURNWATCH_AWS_MODELS`.
+/// A botocore service model, read at test time from the repository's verbatim copy of
+/// `shared/reference/specs/aws/models` (botocore 1.43.11), or from `BURNWATCH_AWS_MODELS`.
 struct BotocoreModel {
     let shapes: [String: [String: Any]]
     let operations: [String: [String: Any]]
@@ -12,9 +12,7 @@ struct BotocoreModel {
 
     static func directory() -> URL {
         if let override = ProcessInfo.processInfo.environment["BURNWATCH_AWS_MODELS"] { return URL(fileURLWithPath: override) }
-        // Tests/CollectAWSTests/ModelsTests.swift → the checkout → its parent, beside `shared/`.
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/reference/specs/aws/models")
+        return SpecFixtures.botocoreModels
     }
 
     static func load(_ file: String) throws -> BotocoreModel {

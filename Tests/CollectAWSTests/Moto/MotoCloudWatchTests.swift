@@ -154,7 +154,7 @@ extension MotoIntegrationTests {
                 #expect(error.kind == "server error 500")
                 #expect(error.isRetryable)
                 #expect(error.collectorState(throttledUntil: Date(timeIntervalSince1970: 0)) == .failing)
-                #expect(error.detail == "monitoring:GetMetricData: HTTP500")
+                #expect(error.detail == "cloudwatch:GetMetricData: HTTP500")
             }
         }
 
