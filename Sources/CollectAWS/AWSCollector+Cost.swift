@@ -49,10 +49,20 @@ extension AWSCollector {
             _ = try Self.absorb(error, what: "Budgets", region: nil, issues: &issues)
         }
         let ledger = state.withLock { $0.ledger }
-        let records = Self.costRecords(
+        var records = Self.costRecords(
             account: account, breakdown: breakdown, forecast: forecast, budget: budget, targets: targets ?? [], ledger: ledger,
             prices: priceTable, costTag: configuration.costTag, period: period, now: now, issues: &issues
         )
+        let tagged = Set(records.compactMap { record -> String? in
+            if case .endpoint(let id) = record.scope { return id.name }
+            return nil
+        })
+        let currency = records.first?.billedToDate.currency ?? "USD"
+        records += try await bedrockOnDemandSpend(
+            targets: targets ?? [], taggedNames: tagged, period: period, now: now, currency: currency, transport: context.transport,
+            issues: &issues
+        )
+        records.sort { $0.scope < $1.scope }
         return CollectBatch(collector: configuration.id, dataClass: .cost, fetchedAt: now, inventory: inventory, costs: records, issues: issues)
     }
 

@@ -108,6 +108,7 @@ public struct AWSPriceTable: Sendable, Hashable {
             "anthropic.claude-3-haiku-20240307-v1:0": ("0.00025", "0.00125"),
             "anthropic.claude-3-5-haiku-20241022-v1:0": ("0.0008", "0.004"),
             "anthropic.claude-3-sonnet-20240229-v1:0": ("0.003", "0.015"),
+            "anthropic.claude-3-opus-20240229-v1:0": ("0.015", "0.075"),
             "anthropic.claude-3-5-sonnet-20240620-v1:0": ("0.003", "0.015"),
             "anthropic.claude-3-5-sonnet-20241022-v2:0": ("0.003", "0.015"),
             "meta.llama3-8b-instruct-v1:0": ("0.0003", "0.0006"),

@@ -162,11 +162,12 @@ import Testing
         #expect(transport.calls("DescribeBudgets").first?.json["AccountId"] as? String == Self.account)
         #expect(collector.descriptor.pricePerRound[.cost] == Decimal(2) / 100)
 
-        #expect(batch.costs.map(\.scope) == [.account(AccountID(cloud: .aws, account: Self.account)), .endpoint(Self.llm)])
+        // Haiku is on-demand Bedrock, which no cost tag can name: its spend is estimated from tokens.
+        #expect(batch.costs.map(\.scope) == [.account(AccountID(cloud: .aws, account: Self.account)), .endpoint(Self.haiku), .endpoint(Self.llm)])
         let midnight = AWSFixtures.date("2025-06-15T00:00:00Z")
         func usd(_ text: String) -> Money { Money(Decimal(string: text)!, "USD") }
 
-        try #require(batch.costs.count == 2)
+        try #require(batch.costs.count == 3)
         let account = batch.costs[0]
         #expect(account.month == BillingMonth(year: 2025, month: 6))
         // Complete days only: 82.72 + 84.72; today is estimated, not billed.
@@ -185,7 +186,24 @@ import Testing
         #expect(account.dailySpend.prefix(11).allSatisfy { $0 == usd("0") })
         #expect(account.fetchedAt == noon)
 
-        let llm = batch.costs[1]
+        // Daily token sums since the 1st: 20,000 input × $0.00025/1k + 4,000 output × $0.00125/1k = $0.01, all of it today.
+        let daily = transport.calls("GetMetricData").filter { call in
+            (call.json["MetricDataQueries"] as? [[String: Any]])?.contains { ($0["MetricStat"] as? [String: Any])?["Period"] as? Int == 86_400 } == true
+        }
+        try #require(daily.count == 1)
+        #expect(daily[0].json["StartTime"] as? Int == Int(AWSFixtures.date("2025-06-01T00:00:00Z").timeIntervalSince1970))
+        #expect((daily[0].json["MetricDataQueries"] as? [Any])?.count == 2)
+        let haiku = batch.costs[1]
+        #expect(haiku.billedToDate == usd("0"))
+        #expect(haiku.billedThrough == AWSFixtures.date("2025-06-01T00:00:00Z"))
+        #expect(haiku.estimatedUnbilled == usd("0.01"))
+        #expect(haiku.spendToDate == usd("0.01"))
+        #expect(haiku.trailingDailyAverage == nil)
+        #expect(haiku.dailySpend.count == 14)
+        #expect(haiku.dailySpend.last == usd("0.01"))
+        #expect(haiku.burnRatePerHour == usd("0.01"))
+
+        let llm = batch.costs[2]
         #expect(llm.billedToDate == usd("145.44"))
         #expect(llm.billedThrough == midnight)
         #expect(llm.estimatedUnbilled == usd("36.36"))

@@ -4,8 +4,9 @@ import Foundation
 /// CloudWatch's ListMetrics and GetMetricData (awsJson1_0, API 2010-08-01) over the metrics of
 /// `CloudWatchMetricCatalog`, for the caller's account in the signing region.
 ///
-/// Only complete minutes at least `options.ingestDelay` old are published. One-minute data is
-/// kept 15 days: older minutes have no datapoints. Metric math and Metrics Insights queries are
+/// Only complete minutes at least `options.ingestDelay` old are published. Retention follows
+/// CloudWatch's: a period under 5 minutes reads data up to 15 days old, under an hour up to 63
+/// days, an hour or more up to 455 days; older minutes have no datapoints. Metric math and Metrics Insights queries are
 /// refused (burnwatch does not use them).
 struct CloudWatchService: Sendable {
     let view: AWSFleetView
@@ -14,6 +15,11 @@ struct CloudWatchService: Sendable {
     private static let services: Set<Service> = [.sageMakerRealtime, .sageMakerServerless, .bedrock]
     static let maximumQueries = 500
     static let retention: TimeInterval = 15 * 86_400
+
+    /// How far back a query of this period can read.
+    static func retention(period: Int) -> TimeInterval {
+        period < 300 ? retention : period < 3600 ? 63 * 86_400 : 455 * 86_400
+    }
 
     private struct Published {
         var endpoint: SimulatedEndpoint
@@ -118,10 +124,12 @@ struct CloudWatchService: Sendable {
         let pageLimit = min(options.maxDatapointsPerPage, requestedLimit)
         let queries = try parseQueries(rawQueries)
 
-        // Start rounded down to the minute; the window clipped to what is published and retained.
+        // Start rounded down to the minute; the window clipped to what is published and retained
+        // (each query is clipped again to its own period's retention below).
+        let longestRetention = queries.map { CloudWatchService.retention(period: $0.period) }.max() ?? CloudWatchService.retention
         let firstMinute = max(
             Int64((startValue / 60).rounded(.down)),
-            Int64(((call.now.timeIntervalSince1970 - CloudWatchService.retention) / 60).rounded(.up))
+            Int64(((call.now.timeIntervalSince1970 - longestRetention) / 60).rounded(.up))
         )
         let endMinute = min(Int64((endValue / 60).rounded(.up)), newestPublishedMinute(at: call.now) + 1)
         let published = catalog(call)
@@ -141,8 +149,9 @@ struct CloudWatchService: Sendable {
             var values: [Double] = []
             if let source = published.first(where: { $0.id == query.metric }), query.unit == nil || query.unit == source.unit {
                 let periodMinutes = Int64(query.period / 60)
+                let retainedFrom = Int64(((call.now.timeIntervalSince1970 - CloudWatchService.retention(period: query.period)) / 60).rounded(.up))
                 var buckets: [Int64: [CloudWatchMinuteValue]] = [:]
-                for minute in minutes(of: source.endpoint) {
+                for minute in minutes(of: source.endpoint) where SimTime.minute(containing: minute.start) >= retainedFrom {
                     guard let value = CloudWatchMetricCatalog.value(query.metric.name, of: source.endpoint, minute: minute) else { continue }
                     let index = (SimTime.minute(containing: minute.start) - firstMinute) / periodMinutes
                     buckets[index, default: []].append(value)
