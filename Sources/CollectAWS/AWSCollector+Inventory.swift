@@ -168,9 +168,29 @@ extension AWSCollector {
 
     /// A model id as is; an ARN by its last path part (`…:inference-profile/us.meta.llama3…`).
     static func displayName(_ model: String) -> String {
-        guard model.hasPrefix("arn:"), let slash = model.lastIndex(of: "/") else { return Sanitizer.clean(model) }
+        guard model.hasPrefix("arn:") else { return Sanitizer.clean(withoutProvider(model)) }
+        guard let slash = model.lastIndex(of: "/") else { return Sanitizer.clean(model) }
         let tail = model[model.index(after: slash)...]
-        return Sanitizer.clean(tail.isEmpty ? model : String(tail))
+        return Sanitizer.clean(tail.isEmpty ? model : withoutProvider(String(tail)))
+    }
+
+    /// Model providers whose prefix names every one of their model ids. Dropping it keeps the
+    /// part that tells two models apart in a narrow column (`claude-3-opus-…`, not
+    /// `anthropic.clau…`); the full id stays in the endpoint's configuration. A cross-region
+    /// profile's geography (`us.`, `eu.`, `apac.`) is kept: it is part of what is called.
+    static let modelProviders: Set<String> = [
+        "anthropic", "amazon", "meta", "mistral", "cohere", "ai21", "stability", "deepseek", "writer", "luma", "openai", "qwen", "twelvelabs",
+    ]
+
+    static func withoutProvider(_ model: String) -> String {
+        var parts = model.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        let geography = parts.count == 3 && ["us", "eu", "apac", "us-gov", "global"].contains(parts[0]) ? parts.removeFirst() : nil
+        let rest = parts.joined(separator: ".")
+        guard let dot = rest.firstIndex(of: "."), modelProviders.contains(String(rest[..<dot])), rest.index(after: dot) < rest.endIndex else {
+            return model
+        }
+        let bare = String(rest[rest.index(after: dot)...])
+        return geography.map { "\($0).\(bare)" } ?? bare
     }
 
     /// Maps `items` with at most `limit` calls in flight, keeping the input order.

@@ -55,8 +55,14 @@ import Testing
     @Test func modelNamesFromMetricDimensions() {
         #expect(AWSCollector.isProvisionedModelARN("arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123"))
         #expect(!AWSCollector.isProvisionedModelARN("anthropic.claude-3-haiku-20240307-v1:0"))
-        #expect(AWSCollector.displayName("anthropic.claude-3-haiku-20240307-v1:0") == "anthropic.claude-3-haiku-20240307-v1:0")
+        // The provider prefix goes (the column is narrow); a cross-region profile keeps its geography.
+        #expect(AWSCollector.displayName("anthropic.claude-3-haiku-20240307-v1:0") == "claude-3-haiku-20240307-v1:0")
         #expect(AWSCollector.displayName("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-8b-instruct-v1:0")
-            == "us.meta.llama3-8b-instruct-v1:0")
+            == "us.llama3-8b-instruct-v1:0")
+        #expect(AWSCollector.displayName("amazon.titan-embed-text-v2:0") == "titan-embed-text-v2:0")
+        // An unknown provider, or an id without one, is left whole.
+        #expect(AWSCollector.displayName("acme.secret-model-v1") == "acme.secret-model-v1")
+        #expect(AWSCollector.displayName("my-imported-model") == "my-imported-model")
+        #expect(AWSCollector.displayName("anthropic.") == "anthropic.")
     }
 }

@@ -11,7 +11,7 @@ import Testing
     }
     static let llm = id("llm-prod", .sageMakerRealtime)
     static let embed = id("embed-sls", .sageMakerServerless)
-    static let haiku = id("anthropic.claude-3-haiku-20240307-v1:0", .bedrock)
+    static let haiku = id("claude-3-haiku-20240307-v1:0", .bedrock)
     static let chat = id("chat-pt", .bedrock)
 
     func value(_ batch: CollectBatch, _ endpoint: EndpointID, _ metric: Metric, _ hhmm: String) -> Double? {
@@ -25,7 +25,7 @@ import Testing
         let collector = fleet.collector()
         let batch = try await collector.collect(.inventory, context: CollectContext(now: CollectorFakeFleet.now, transport: transport))
         let inventory = try #require(batch.inventory)
-        #expect(inventory.map(\.id) == [Self.haiku, Self.chat, Self.embed, Self.llm])
+        #expect(inventory.map(\.id) == [Self.chat, Self.haiku, Self.embed, Self.llm])
         let llm = try #require(inventory.first { $0.id == Self.llm })
         #expect(llm.kind == .dedicated)
         #expect(llm.status == "InService")
@@ -311,7 +311,7 @@ import Testing
         _ = try await collector.collect(.inventory, context: CollectContext(now: CollectorFakeFleet.now, transport: fleet.transport()))
         fleet.failures["ListEndpoints"] = AWSFixtures.error(503, type: "ServiceUnavailable", message: "try later")
         let batch = try await collector.collect(.inventory, context: CollectContext(now: CollectorFakeFleet.now, transport: fleet.transport()))
-        #expect(batch.inventory?.map(\.id) == [Self.haiku, Self.chat, Self.embed, Self.llm])
+        #expect(batch.inventory?.map(\.id) == [Self.chat, Self.haiku, Self.embed, Self.llm])
         #expect(batch.issues.count == 2)
         #expect(batch.issues.allSatisfy { $0.message.contains("SageMaker endpoints: server error 503") })
     }
