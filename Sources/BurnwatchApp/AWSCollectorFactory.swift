@@ -71,10 +71,35 @@ public struct AWSCollectorFactory: Sendable {
         )
     }
 
-    /// The config's `[prices]` entries for AWS, keyed by SKU as the price table reads them.
+    /// The config's `[prices]` entries for AWS, keyed as `AWSPriceTable` reads them:
+    /// - `"aws/ml.g5.2xlarge" = "1.515 USD/h"`: an instance-hour;
+    /// - `"aws/<model id>/model-unit" = "… USD/h"`: a Bedrock provisioned model unit-hour;
+    /// - `"aws/serverless" = "0.0000200 USD/GB-s"`: SageMaker Serverless compute;
+    /// - `"aws/<model id>" = "… USD/1k-tokens"`: input and output tokens alike, or
+    ///   `"aws/<model id>/input"` and `"…/output"` for each.
     public static func prices(_ entries: [PriceEntry]) -> [String: Money] {
         var table: [String: Money] = [:]
-        for entry in entries where entry.cloud == .aws { table[entry.sku] = entry.price }
+        for entry in entries where entry.cloud == .aws {
+            switch entry.unit {
+            case .hour:
+                if entry.sku.hasSuffix("/model-unit") {
+                    table[String(entry.sku.dropLast("/model-unit".count)) + "/model-unit-hour"] = entry.price
+                } else {
+                    table[entry.sku] = entry.price
+                }
+            case .gigabyteSecond:
+                table[AWSPriceTable.serverlessGBSecondKey] = entry.price
+            case .thousandTokens:
+                if entry.sku.hasSuffix("/input") {
+                    table[String(entry.sku.dropLast("/input".count)) + "/input-1k"] = entry.price
+                } else if entry.sku.hasSuffix("/output") {
+                    table[String(entry.sku.dropLast("/output".count)) + "/output-1k"] = entry.price
+                } else {
+                    table[entry.sku + "/input-1k"] = entry.price
+                    table[entry.sku + "/output-1k"] = entry.price
+                }
+            }
+        }
         return table
     }
 }
