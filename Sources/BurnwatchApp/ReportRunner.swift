@@ -26,9 +26,12 @@ public struct ReportRunner: Sendable {
         return state
     }
 
-    /// The report text and the exit status: 0 ok, 2 when an alarm line is crossed.
+    /// The report text and the exit status: 0 ok, 2 when an alarm line is crossed, 1 when no
+    /// collector returned anything at all (the report then lists why each failed).
     public func render(_ state: AppState) -> (text: String, status: Int32) {
-        (ReportEncoder.encode(state, format: format, colour: colour), state.alarmCrossed ? 2 : 0)
+        let text = ReportEncoder.encode(state, format: format, colour: colour)
+        let nothingArrived = !state.collectors.isEmpty && state.collectors.values.allSatisfy { $0.lastSuccess.isEmpty }
+        return (text, nothingArrived ? 1 : state.alarmCrossed ? 2 : 0)
     }
 
     /// Writes `text` to `path` atomically: a temporary file in the same directory, then a rename.

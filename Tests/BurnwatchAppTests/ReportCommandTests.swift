@@ -56,6 +56,20 @@ import Testing
         #expect(result.err.contains("burnwatch report --demo"))
     }
 
+    @Test func anAccountThatCannotBePolledIsListedWithItsFixAndTheStatusIsOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("burnwatch-report-config-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let config = directory.appendingPathComponent("config.toml")
+        try "[[aws]]\nprofile = \"ml-prod\"\nregions = [\"us-east-1\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        let result = try Self.run(["report", "--config", config.path, "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let collectors = try #require(object["collectors"] as? [[String: Any]])
+        let aws = try #require(collectors.first { $0["id"] as? String == "aws/ml-prod" })
+        #expect(aws["state"] as? String == "misconfigured")
+        #expect((aws["last_error"] as? String)?.contains("profile ml-prod") == true)
+    }
+
     @Test func exitStatusFollowsTheAlarm() {
         let runner = ReportRunner(settings: Settings(), format: .table, colour: false)
         let alarmed = FleetFixture.state(columns: 120, rows: 40)
