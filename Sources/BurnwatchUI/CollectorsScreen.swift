@@ -75,6 +75,10 @@ enum CollectorsScreen {
         var lines: [(String, String, Role)] = []
         lines.append(("identity", health.identity ?? "—", .text))
         if let hint = fixHint(health.state) { lines.append(("to fix", hint, .key)) }
+        if case .throttled(let until) = health.state {
+            lines.append(("throttled", "retry in " + TimeText.duration(max(0, until.timeIntervalSince(state.now)))
+                + "; the last values stay, marked stale as they age", .warn))
+        }
         if let error = health.lastError { lines.append(("last error", error, .alarm)) }
         if let perDay = health.pollingCostPerDay {
             lines.append(("polling cost", "≈$" + Money(perDay).formatted(fractionDigits: 2).dropFirst() + " a day at these cadences"
