@@ -88,7 +88,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "BurnwatchBenchmarks",
-            dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchCollect"],
+            dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchCollect", "CollectAWS"],
             swiftSettings: strictSettings
         ),
         // Fixtures shared by the test targets (never linked into the executable).

@@ -5,7 +5,7 @@ import CloudSim
 import Foundation
 
 // Benchmarks with a plain harness: warm up, then time many iterations and report the median and
-// the 99th percentile. Run in release: `swift run -c release BurnwatchBenchmarks [render|memory|all]`.
+// the 99th percentile. Run in release: `swift run -c release BurnwatchBenchmarks [render|memory|aws|all]`.
 
 func residentMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -22,10 +22,31 @@ func measure(_ name: String, iterations: Int, _ body: () -> Void) {
     for _ in 0..<iterations {
         samples.append(clock.measure(body))
     }
-    samples.sort()
-    func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
-    let median = ms(samples[samples.count / 2]), p99 = ms(samples[samples.count * 99 / 100])
-    print(String(format: "%-44@ median %7.3f ms   p99 %7.3f ms   (%d runs)", name as NSString, median, p99, iterations))
+    printSummary(name, samples: samples)
+}
+
+/// Like `measure`, for work that must be awaited.
+func measureAsync(_ name: String, iterations: Int, _ body: () async throws -> Void) async rethrows {
+    for _ in 0..<max(10, iterations / 20) { try await body() }
+    var samples: [Duration] = []
+    samples.reserveCapacity(iterations)
+    let clock = ContinuousClock()
+    for _ in 0..<iterations {
+        let start = clock.now
+        try await body()
+        samples.append(clock.now - start)
+    }
+    printSummary(name, samples: samples)
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+func printSummary(_ name: String, samples: [Duration]) {
+    let sorted = samples.sorted()
+    let median = milliseconds(sorted[sorted.count / 2]), p99 = milliseconds(sorted[sorted.count * 99 / 100])
+    print(String(format: "%-44@ median %7.3f ms   p99 %7.3f ms   (%d runs)", name as NSString, median, p99, sorted.count))
 }
 
 /// A state of `count` simulated endpoints as the collectors report them at `now`.
@@ -108,3 +129,4 @@ func memoryBenchmark() async throws {
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
 if mode == "render" || mode == "all" { try await renderBenchmark() }
 if mode == "memory" || mode == "all" { try await memoryBenchmark() }
+if mode == "aws" || mode == "all" { try await awsBenchmark() }
