@@ -122,6 +122,16 @@ struct Startup {
         return accounts.map { factory.collector(for: $0, prices: prices) }
     }
 
+    /// Proxies and the CA bundle from the environment; a bad setting ends the run with its reason.
+    func transportConfiguration() throws -> AsyncHTTPClientTransport.Configuration {
+        do {
+            return try .fromEnvironment(environment)
+        } catch {
+            FileHandle.standardError.write(Data("burnwatch: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
     /// The shared cost cache, or nil (with a warning) when its directory cannot be made.
     func costCache() -> DiskCache? {
         do {
@@ -181,13 +191,7 @@ struct Watch: AsyncParsableCommand {
             print(StartupAdvice.nothingCollectable(configPath: startup.loaded.config != nil ? startup.loaded.path : nil, probe: probe), terminator: "")
             throw ExitCode(1)
         }
-        let transportConfiguration: AsyncHTTPClientTransport.Configuration
-        do {
-            transportConfiguration = try .fromEnvironment(startup.environment)
-        } catch {
-            FileHandle.standardError.write(Data("burnwatch: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let transportConfiguration = try startup.transportConfiguration()
         try await AsyncHTTPClientTransport.withTransport(configuration: transportConfiguration) { transport in
             try await runDashboard(startup.dashboard(display), collectors: collectors, transport: transport, time: clock, cache: startup.costCache())
         }
@@ -281,13 +285,7 @@ struct Report: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((advice + "For a report on the simulated fleet: burnwatch report --demo\n").utf8))
                 throw ExitCode(1)
             }
-            let transportConfiguration: AsyncHTTPClientTransport.Configuration
-            do {
-                transportConfiguration = try .fromEnvironment(startup.environment)
-            } catch {
-                FileHandle.standardError.write(Data("burnwatch: \(error)\n".utf8))
-                throw ExitCode(1)
-            }
+            let transportConfiguration = try startup.transportConfiguration()
             let cache = startup.costCache()
             state = try await AsyncHTTPClientTransport.withTransport(configuration: transportConfiguration) { transport in
                 await runner.collect(collectors: collectors, transport: transport, time: clock, cache: cache)
