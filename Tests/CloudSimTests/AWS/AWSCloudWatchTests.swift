@@ -133,6 +133,27 @@ private func series(_ answer: AWSTestClient.Answer, _ id: String) -> [(Double, D
         }
     }
 
+    @Test func retentionFollowsThePeriodAsCloudWatchKeepsIt() async throws {
+        // Twenty days back: beyond one-minute retention (15 days), inside one-day retention.
+        try await withDemoAWS(start: Self.start, minutesAfterStart: 10) { client, model, clock in
+            let dimensions = [("ModelId", "anthropic.claude-3-haiku-20240307-v1:0")]
+            let dayStart = utc("2025-05-27T00:00:00Z")
+            let body: AWSJSONValue = [
+                "MetricDataQueries": [
+                    query("daily", "AWS/Bedrock", "Invocations", dimensions, stat: "Sum", period: 86_400),
+                    query("minutes", "AWS/Bedrock", "Invocations", dimensions, stat: "Sum", period: 60),
+                ],
+                "StartTime": .number(dayStart.timeIntervalSince1970), "EndTime": .number(dayStart.timeIntervalSince1970 + 86_400),
+            ]
+            let answer = try await client.cloudWatch("GetMetricData", body)
+            let minutes = model.minutes(of: model.id(named: "claude-3-haiku"), from: dayStart, count: 1440)
+            #expect(series(answer, "daily").map(\.1) == [Double(minutes.reduce(0) { $0 + $1.invocations })])
+            #expect(series(answer, "daily").map(\.0) == [dayStart.timeIntervalSince1970])
+            #expect(series(answer, "minutes").isEmpty)
+            _ = clock
+        }
+    }
+
     @Test func moreThanFiveHundredQueriesIsAValidationError() async throws {
         try await withDemoAWS { client, _, clock in
             let queries = (0..<501).map { sageMaker("q\($0)", "Invocations", endpoint: "llm-chat-prod", stat: "Sum") }
