@@ -109,7 +109,8 @@ let package = Package(
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
         .testTarget(
             name: "CollectAWSTests",
-            dependencies: ["CollectAWS", "BurnwatchCore", "BurnwatchCollect", "CloudSim"],
+            // "burnwatch": so the binary is built before MotoReportEndToEndTests runs it.
+            dependencies: ["CollectAWS", "BurnwatchCore", "BurnwatchCollect", "CloudSim", "burnwatch"],
             exclude: ["Fixtures", "Moto/README.md"]
         ),
         .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Snapshots"]),

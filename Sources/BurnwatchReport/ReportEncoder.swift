@@ -28,6 +28,12 @@ public enum ReportEncoder {
     static func integer(_ value: Int?) -> JSONValue { value.map { .integer($0) } ?? .null }
     static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
+    /// The fleet screen's GPU column: model, memory and how many an instance carries.
+    static func gpu(_ configuration: EndpointConfiguration) -> JSONValue {
+        guard let gpu = configuration.gpu else { return .null }
+        return .object([("name", .string(gpu.name)), ("memory_gb", .integer(gpu.memoryGB)), ("count", .integer(configuration.gpuCount ?? 1))])
+    }
+
     static func json(_ state: AppState, rows: [ReportRow]) -> JSONValue {
         let endpoints: [JSONValue] = rows.map { r in
             let row = r.row
@@ -38,6 +44,8 @@ public enum ReportEncoder {
                 ("service", .string(row.id.service.rawValue)),
                 ("kind", .string(row.endpoint.kind.rawValue)),
                 ("name", .string(row.id.name)),
+                ("instance_type", string(row.endpoint.configuration.instanceType)),
+                ("gpu", gpu(row.endpoint.configuration)),
                 ("latency_is_percentile", .bool(row.latencyIsPercentile)),
                 ("p99_ms", number(row.p99?.value)),
                 ("invocations_per_min", number(row.invocations?.value)),
@@ -92,6 +100,8 @@ public enum ReportEncoder {
                 ("calls_today", .integer(health.callsToday)),
                 ("api_spend_today_usd", .string(Money(health.spendToday).formatted(fractionDigits: 4).replacingOccurrences(of: "$", with: ""))),
                 ("last_error", string(health.lastError)),
+                // What a round got past without failing (a region refused, a figure unavailable), newest last.
+                ("issues", .array((state.issues[health.id] ?? []).map { .string($0.message) })),
             ])
         }
         return .object([

@@ -73,6 +73,9 @@ public struct AWSPriceTable: Sendable, Hashable {
             return (.l4, ["12xlarge": 4, "24xlarge": 4, "48xlarge": 8][size] ?? 1)
         case "g6e":
             return (GPUModel(name: "L40S", memoryGB: 48), ["12xlarge": 4, "24xlarge": 4, "48xlarge": 8][size] ?? 1)
+        case "p3":
+            // Still offered for hosting (and the only GPU family besides g4dn that moto accepts).
+            return (GPUModel(name: "V100", memoryGB: 16), ["8xlarge": 4, "16xlarge": 8][size] ?? 1)
         case "p4d":
             return (.a100_40, 8)
         case "p4de":

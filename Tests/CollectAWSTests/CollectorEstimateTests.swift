@@ -78,6 +78,8 @@ import Testing
         #expect(AWSPriceTable.accelerator(instanceType: "ml.g4dn.12xlarge")! == (.t4, 4))
         #expect(AWSPriceTable.accelerator(instanceType: "ml.g5.48xlarge")! == (.a10g, 8))
         #expect(AWSPriceTable.accelerator(instanceType: "ml.g6.2xlarge")! == (.l4, 1))
+        #expect(AWSPriceTable.accelerator(instanceType: "ml.p3.2xlarge")! == (GPUModel(name: "V100", memoryGB: 16), 1))
+        #expect(AWSPriceTable.accelerator(instanceType: "ml.p3.16xlarge")! == (GPUModel(name: "V100", memoryGB: 16), 8))
         #expect(AWSPriceTable.accelerator(instanceType: "ml.p4d.24xlarge")! == (.a100_40, 8))
         #expect(AWSPriceTable.accelerator(instanceType: "ml.p4de.24xlarge")! == (.a100_80, 8))
         #expect(AWSPriceTable.accelerator(instanceType: "ml.p5.48xlarge")! == (.h100, 8))

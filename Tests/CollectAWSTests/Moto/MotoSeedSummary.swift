@@ -15,6 +15,12 @@ struct MotoSeedSummary: Decodable, Sendable {
         var sampleCount: Double
     }
 
+    /// One whole minute of datapoints: `start` (epoch seconds) and the value put per metric name.
+    struct Minute: Decodable, Sendable, Hashable {
+        var start: Int
+        var values: [String: Double]
+    }
+
     struct ServerlessConfig: Decodable, Sendable, Hashable {
         var MemorySizeInMB: Int
         var MaxConcurrency: Int
@@ -30,6 +36,8 @@ struct MotoSeedSummary: Decodable, Sendable {
         var serverless: ServerlessConfig?
         /// By CloudWatch metric name: Invocations, Invocation4XXErrors, ModelLatency (µs).
         var metrics: [String: Statistic]
+        /// Invocations and Invocation4XXErrors minute by minute, newest first.
+        var minutes: [Minute]
     }
 
     struct BedrockModel: Decodable, Sendable {
@@ -37,12 +45,16 @@ struct MotoSeedSummary: Decodable, Sendable {
         var region: String
         /// Invocations, InvocationLatency (ms), InputTokenCount, OutputTokenCount.
         var metrics: [String: Statistic]
+        /// Invocations, InputTokenCount and OutputTokenCount minute by minute, newest first.
+        var minutes: [Minute]
     }
 
     /// One queued GetCostAndUsage answer; moto hands them out in queue order.
     struct CostGrouping: Decodable, Sendable {
-        var groupBy: [String: String]
-        /// Amount per group key per day, as the decimal strings CE returns.
+        /// The group definitions (`Type`, `Key`), one or two.
+        var groupBy: [[String: String]]
+        /// Amount per group key per day, as the decimal strings CE returns; a two-key group's
+        /// keys are joined with `|` (`burnwatch:endpoint$llm-prod|Amazon SageMaker`).
         var daily: [String: String]
         var monthToDate: [String: String]
     }
@@ -73,5 +85,9 @@ struct MotoSeedSummary: Decodable, Sendable {
 
     func endpoint(_ name: String) -> SageMakerEndpoint? {
         sageMakerEndpoints.first { $0.name == name }
+    }
+
+    func bedrockModel(_ modelId: String) -> BedrockModel? {
+        bedrockModels.first { $0.modelId == modelId }
     }
 }

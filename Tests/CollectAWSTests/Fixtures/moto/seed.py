@@ -2,6 +2,7 @@
 """Seeds a running moto server with the AWS estate burnwatch's integration tests read back.
 
 Usage: seed.py --endpoint-url http://127.0.0.1:PORT [--now EPOCH] [--ce-order tag,service]
+       (--ce-order tag+service queues one answer grouped by both, as AWSCollector asks for it)
 
 Creates, through moto's own APIs (boto3 with fake credentials):
   * SageMaker: three real-time GPU endpoints (two in us-east-1, one in eu-west-1) and one
@@ -9,7 +10,8 @@ Creates, through moto's own APIs (boto3 with fake credentials):
   * CloudWatch AWS/SageMaker data for the ten whole minutes before --now (Invocations,
     Invocation4XXErrors, ModelLatency in microseconds) and AWS/Bedrock data for two model ids;
   * Cost Explorer results (moto serves queued results in order, one per distinct request body):
-    month to date, daily, grouped by TAG burnwatch:endpoint and by DIMENSION SERVICE;
+    month to date, daily, grouped by TAG burnwatch:endpoint, by DIMENSION SERVICE, or by both
+    at once (keys "burnwatch:endpoint$<name>", "<service>");
   * one monthly COST budget with a limit and a calculated spend.
 
 Prints one JSON object on stdout: what was created and the values a reader must get back.
@@ -90,10 +92,11 @@ def seed_sagemaker(url, window_end):
         sm.create_endpoint(EndpointName=name, EndpointConfigName=f"{name}-config")
 
         dims = [{"Name": "EndpointName", "Value": name}, {"Name": "VariantName", "Value": "AllTraffic"}]
-        invocations, errors, latencies, data = [], [], [], []
+        invocations, errors, latencies, data, minutes = [], [], [], [], []
         for k, ts in minute_points(window_end):
             calls = base + k
             failed = 1 if k % 3 == 0 else 0
+            minutes.append({"start": ts, "values": {"Invocations": float(calls), "Invocation4XXErrors": float(failed)}})
             # All but one call at the base latency, one slow call at twice the base plus k ms.
             slow = 2 * latency + 1000 * k
             invocations.append((calls, 1))
@@ -121,6 +124,7 @@ def seed_sagemaker(url, window_end):
                 "Invocation4XXErrors": stat(errors),
                 "ModelLatency": stat(latencies),
             },
+            "minutes": minutes,
         })
     return created
 
@@ -129,9 +133,12 @@ def seed_bedrock(url, window_end):
     created = []
     for model_id, region, base, latency, tokens_in, tokens_out in BEDROCK:
         dims = [{"Name": "ModelId", "Value": model_id}]
-        invocations, latencies, inputs, outputs, data = [], [], [], [], []
+        invocations, latencies, inputs, outputs, data, minutes = [], [], [], [], [], []
         for k, ts in minute_points(window_end):
             calls = base + k
+            minutes.append({"start": ts, "values": {
+                "Invocations": float(calls), "InputTokenCount": float(calls * tokens_in), "OutputTokenCount": float(calls * tokens_out),
+            }})
             slow = 3 * latency + 10 * k
             invocations.append((calls, 1))
             latencies += [(latency, calls - 1), (slow, 1)]
@@ -157,6 +164,7 @@ def seed_bedrock(url, window_end):
                 "InputTokenCount": stat(inputs),
                 "OutputTokenCount": stat(outputs),
             },
+            "minutes": minutes,
         })
     return created
 
@@ -168,33 +176,42 @@ def month_to_date(now):
     return today, first, days
 
 
-def cost_results(days, today, group_type, key, daily):
+def cost_results(days, today, group_by, daily):
+    """A GetCostAndUsage answer: every day the same amounts; a group's keys are its daily key split on "|"."""
     results = []
     for day in days:
         results.append({
             "TimePeriod": {"Start": day.isoformat(), "End": (day + dt.timedelta(days=1)).isoformat()},
             "Total": {},
             "Groups": [
-                {"Keys": [group_key], "Metrics": {CE_METRIC: {"Amount": str(amount), "Unit": "USD"}}}
+                {"Keys": group_key.split("|"), "Metrics": {CE_METRIC: {"Amount": str(amount), "Unit": "USD"}}}
                 for group_key, amount in daily.items()
             ],
             "Estimated": day == today,
         })
-    return {"GroupDefinitions": [{"Type": group_type, "Key": key}], "ResultsByTime": results, "DimensionValueAttributes": []}
+    return {"GroupDefinitions": group_by, "ResultsByTime": results, "DimensionValueAttributes": []}
 
 
 def seed_cost_explorer(url, now, order):
     today, first, days = month_to_date(now)
     tag_daily = {f"{TAG_KEY}${name}": cost for name, *_, cost in SAGEMAKER}
     tag_daily[f"{TAG_KEY}$"] = sum(SERVICE_DAILY.values()) - sum(tag_daily.values())  # untagged spend
+    # Both at once: each endpoint's spend is SageMaker's; the untagged rest is the other services'.
+    both_daily = {f"{TAG_KEY}${name}|Amazon SageMaker": cost for name, *_, cost in SAGEMAKER}
+    for service, amount in SERVICE_DAILY.items():
+        if service != "Amazon SageMaker":
+            both_daily[f"{TAG_KEY}$|{service}"] = amount
+    tag_group = {"Type": "TAG", "Key": TAG_KEY}
+    service_group = {"Type": "DIMENSION", "Key": "SERVICE"}
     groupings = {
-        "tag": ({"Type": "TAG", "Key": TAG_KEY}, tag_daily),
-        "service": ({"Type": "DIMENSION", "Key": "SERVICE"}, SERVICE_DAILY),
+        "tag": ([tag_group], tag_daily),
+        "service": ([service_group], SERVICE_DAILY),
+        "tag+service": ([tag_group, service_group], both_daily),
     }
     queue = []
     for name in order:
         group_by, daily = groupings[name]
-        queue.append((group_by, daily, cost_results(days, today, group_by["Type"], group_by["Key"], daily)))
+        queue.append((group_by, daily, cost_results(days, today, group_by, daily)))
     body = json.dumps({"account_id": ACCOUNT_ID, "results": [result for *_, result in queue]}).encode()
     request = urllib.request.Request(
         f"{url}/moto-api/static/ce/cost-and-usage-results", data=body, method="POST",
@@ -251,8 +268,8 @@ def main():
     now = time.time() if args.now is None else args.now
     window_end = int(now) // PERIOD * PERIOD
     order = [part.strip() for part in args.ce_order.split(",") if part.strip()]
-    if not order or any(part not in ("tag", "service") for part in order):
-        parser.error("--ce-order takes a comma-separated list of 'tag' and 'service'")
+    if not order or any(part not in ("tag", "service", "tag+service") for part in order):
+        parser.error("--ce-order takes a comma-separated list of 'tag', 'service' and 'tag+service'")
 
     import moto
 
