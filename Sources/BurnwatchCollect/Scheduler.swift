@@ -157,8 +157,9 @@ public final class Scheduler: Sendable {
         }
     }
 
-    /// Runs each collector's data classes once, all collectors concurrently (per collector:
-    /// inventory first, then metrics and cost together), and returns every event, ending with
+    /// Runs each collector's data classes once, all collectors concurrently (per collector, in
+    /// order: inventory, metrics, cost — so a cost round's estimate of unbilled spend includes
+    /// what the metrics round just saw, and one report equals the next), and returns every event, ending with
     /// one `.health` per collector. For `burnwatch report`. Each event also goes to the sink as it
     /// happens (for a progress line, say). Attempts and retries are cut off at `deadline`; cost
     /// comes from the disk cache when fresh. Do not run it while `run()` runs.
@@ -172,15 +173,9 @@ public final class Scheduler: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for entry in entries {
                 group.addTask {
-                    if let cadence = entry.cadences.first(where: { $0.0 == .inventory })?.1 {
-                        await self.runOnce(entry, .inventory, cadence: cadence, deadline: deadline, emit: record)
-                    }
-                    await withTaskGroup(of: Void.self) { inner in
-                        for (dataClass, cadence) in entry.cadences where dataClass != .inventory {
-                            inner.addTask {
-                                await self.runOnce(entry, dataClass, cadence: cadence, deadline: deadline, emit: record)
-                            }
-                        }
+                    for dataClass in [DataClass.inventory, .metrics, .cost] {
+                        guard let cadence = entry.cadences.first(where: { $0.0 == dataClass })?.1 else { continue }
+                        await self.runOnce(entry, dataClass, cadence: cadence, deadline: deadline, emit: record)
                     }
                 }
             }
