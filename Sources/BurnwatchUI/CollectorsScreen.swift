@@ -82,7 +82,7 @@ enum CollectorsScreen {
         if let error = health.lastError { lines.append(("last error", error, .alarm)) }
         if let perDay = health.pollingCostPerDay {
             lines.append(("polling cost", "≈$" + Money(perDay).formatted(fractionDigits: 2).dropFirst() + " a day at these cadences"
-                + (health.callsToday == 0 ? " (simulated: no real calls are made)" : ""), .muted))
+                + (health.id.rawValue.hasPrefix("sim/") ? " (simulated: no real calls are made)" : ""), .muted))
         }
         if health.retries > 0 { lines.append(("retries", "\(health.retries) this round", .warn)) }
         if let skew = health.clockSkew, abs(skew) > 300 {

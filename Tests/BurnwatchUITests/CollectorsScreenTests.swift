@@ -23,4 +23,23 @@ import Testing
         #expect(text.contains("── sim/gcp"))
         #expect(!text.contains("retry in"))
     }
+
+    @Test func onlyTheSimulatorsCollectorsCallTheirCostSimulated() {
+        var state = AppState(now: FleetFixture.now)
+        _ = state.apply(.resize(columns: 100, rows: 26))
+        for id in ["aws/ml-sso", "sim/gcp"] as [CollectorID] {
+            _ = state.apply(.health(CollectorHealth(id: id, title: id.rawValue, state: .ok, pollingCostPerDay: Decimal(string: "0.12"))))
+        }
+        _ = state.apply(.tick(FleetFixture.now))
+        _ = state.apply(.key(.character("3")))
+        // A real collector that has made no call yet is not a simulated one.
+        var text = screenText(state)
+        #expect(text.contains("── aws/ml-sso"))
+        #expect(text.contains("≈$0.12 a day at these cadences"))
+        #expect(!text.contains("simulated"))
+        _ = state.apply(.key(.character("j")))
+        text = screenText(state)
+        #expect(text.contains("── sim/gcp"))
+        #expect(text.contains("(simulated: no real calls are made)"))
+    }
 }
