@@ -147,7 +147,7 @@ private func getMetricDataDecodeBenchmark() async throws {
         throw BenchmarkFailure("the synthetic answer does not hold 500 results of 5 datapoints")
     }
     let client = AWSClient(
-        collector: "aws/bench", credentials: AWSStaticCredentialProvider(accessKeyID: "AKIABENCHMARK0000000", secretAccessKey: "not-a-secret"),
+        collector: "aws/bench", credentials: AWSStaticCredentialProvider(accessKeyID: "AKIDBENCHMARK0000000", secretAccessKey: "not-a-secret"),
         endpoints: AWSEndpointResolver(forcedURL: URL(string: "http://127.0.0.1:1")!), profileHint: "benchmark"
     )
     let canned = CannedAnswerTransport(body: answer.body)

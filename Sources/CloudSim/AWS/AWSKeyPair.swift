@@ -24,7 +24,7 @@ public struct AWSKeyPair: Sendable, Hashable {
     /// The key pair of `burnwatch demo`: a made-up key for the demo account, valid only against
     /// the simulator (it is not secret, and no real AWS account knows it).
     public static let demo = AWSKeyPair(
-        accessKeyID: "AKIABURNWATCHDEMO000",
+        accessKeyID: "AKIDBURNWATCHDEMO000",
         secretAccessKey: "burnwatch+demo/Simulated/Secret/Key/0000",
         account: "123456789012",
         arn: "arn:aws:sts::123456789012:assumed-role/burnwatch-readonly/demo",
