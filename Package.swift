@@ -56,12 +56,25 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        // The GCP collector: Application Default Credentials (RS256 JWTs), and the Vertex AI,
+        // Cloud Monitoring, BigQuery and Billing Budget calls over raw HTTPS.
+        .target(
+            name: "CollectGCP",
+            dependencies: [
+                "BurnwatchCore", "BurnwatchCollect",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Never imports a collector: its wire formats and signature checks are written separately.
         .target(
             name: "CloudSim",
             dependencies: [
                 "BurnwatchCore", "BurnwatchCollect",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -75,7 +88,7 @@ let package = Package(
         .target(
             name: "BurnwatchApp",
             dependencies: [
-                "BurnwatchCore", "BurnwatchTOML", "BurnwatchCollect", "CollectAWS", "CloudSim", "BurnwatchUI",
+                "BurnwatchCore", "BurnwatchTOML", "BurnwatchCollect", "CollectAWS", "CollectGCP", "CloudSim", "BurnwatchUI",
                 "BurnwatchTerminal", "BurnwatchReport",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -105,6 +118,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
+        ),
+        .testTarget(
+            name: "CollectGCPTests",
+            dependencies: ["CollectGCP", "BurnwatchCore", "BurnwatchCollect", "CloudSim"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
         .testTarget(
