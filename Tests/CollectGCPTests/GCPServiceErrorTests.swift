@@ -59,3 +59,14 @@ import Testing
         #expect(url?.absoluteString == "https://monitoring.googleapis.com/v3/projects/p/timeSeries?filter=metric.type%3D%22a%2Fb%22")
     }
 }
+
+@Suite struct GCPAccessTokenTests {
+    @Test func noPrintedFormShowsTheToken() {
+        let token = GCPAccessToken(value: "ya29.a0-very-secret-token", expiry: Date(timeIntervalSince1970: 1_750_000_000), source: "gcloud user login")
+        var dumped = ""
+        dump(token, to: &dumped)
+        for text in [token.description, token.debugDescription, String(describing: token), String(reflecting: token), dumped] {
+            #expect(!text.contains("ya29"), "\(text)")
+        }
+    }
+}

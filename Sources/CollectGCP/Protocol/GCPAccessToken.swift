@@ -1,7 +1,7 @@
 import Foundation
 
 /// An OAuth 2.0 access token. `description` never shows the token itself.
-public struct GCPAccessToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct GCPAccessToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var value: String
     public var expiry: Date
     /// Where it came from, e.g. "service account reader@p.iam.gserviceaccount.com". Shown in the Collectors screen.
@@ -18,4 +18,9 @@ public struct GCPAccessToken: Sendable, Hashable, CustomStringConvertible, Custo
 
     public var description: String { "GCPAccessToken(from \(source), expires \(ISO8601DateFormatter().string(from: expiry)))" }
     public var debugDescription: String { description }
+
+    /// `dump()` and the debugger show the source and expiry, never the token.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["source": source, "expiry": expiry, "quotaProject": quotaProject as Any], displayStyle: .struct)
+    }
 }
