@@ -1,7 +1,7 @@
 extension BurnwatchConfig {
     /// One `[[gcp]]` table: a project, with optional billing sources and endpoint overrides.
     public struct GCPProject: Sendable, Hashable {
-        public static let keys = ["project", "locations", "billing_export", "billing_account", "endpoints"]
+        public static let keys = ["project", "locations", "billing_export", "billing_account", "cost_label", "endpoints"]
 
         /// The project id; nil: `GOOGLE_CLOUD_PROJECT` or Application Default Credentials' project.
         public var project: String?
@@ -11,6 +11,8 @@ extension BurnwatchConfig {
         public var billingExport: String?
         /// The billing account for budgets, `XXXXXX-XXXXXX-XXXXXX`.
         public var billingAccount: String?
+        /// A label key whose value names the endpoint in the billing export; nil: match by resource name.
+        public var costLabel: String?
         public var endpoints: Endpoints
 
         public init(
@@ -18,12 +20,14 @@ extension BurnwatchConfig {
             locations: [String]? = nil,
             billingExport: String? = nil,
             billingAccount: String? = nil,
+            costLabel: String? = nil,
             endpoints: Endpoints = Endpoints()
         ) {
             self.project = project
             self.locations = locations
             self.billingExport = billingExport
             self.billingAccount = billingAccount
+            self.costLabel = costLabel
             self.endpoints = endpoints
         }
 

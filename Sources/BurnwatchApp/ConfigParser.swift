@@ -75,7 +75,8 @@ struct ConfigParser {
             project: table["project"].flatMap { text($0) },
             locations: table["locations"].flatMap { names($0, what: "a location such as \"us-central1\"") },
             billingExport: table["billing_export"].flatMap { billingExport($0) },
-            billingAccount: table["billing_account"].flatMap { billingAccount($0) }
+            billingAccount: table["billing_account"].flatMap { billingAccount($0) },
+            costLabel: table["cost_label"].flatMap { text($0) }
         )
         if let endpoints = attempt({ () throws(TOMLError) in try table.table("endpoints") }) ?? nil {
             errors += endpoints.unknownKeys(allowed: BurnwatchConfig.GCPProject.Endpoints.keys)

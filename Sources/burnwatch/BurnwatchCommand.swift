@@ -119,7 +119,12 @@ struct Startup {
         var accounts = factory.accounts(config: config, probe: probe)
         if options.narrows { accounts = options.awsAccounts(accounts) }
         let prices = AWSCollectorFactory.prices(config?.prices ?? [])
-        return accounts.map { factory.collector(for: $0, prices: prices) }
+        let aws = accounts.map { factory.collector(for: $0, prices: prices) }
+        // `--profile` / `--region` name AWS accounts: the other clouds stay out of such a run.
+        guard !options.narrows else { return aws }
+        let gcp = GCPCollectorFactory(environment: environment, homeDirectory: homeDirectory, clock: clock, cadences: cadences)
+            .collectors(config: config, probe: probe)
+        return aws + gcp
     }
 
     /// Proxies and the CA bundle from the environment; a bad setting ends the run with its reason.
