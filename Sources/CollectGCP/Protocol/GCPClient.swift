@@ -14,6 +14,8 @@ public struct GCPClient: Sendable {
     /// The fix to suggest when the login is refused, e.g. `run: gcloud auth application-default login`.
     public let loginHint: String
     public let timeout: TimeInterval
+    /// The `source` of the last token used (a service account, a user), for the Collectors screen.
+    private let lastTokenSource = LockedState<String?>(nil)
 
     public init(
         collector: CollectorID, tokens: any GCPTokenProvider, endpoints: GCPEndpoints = .google, clock: any TimeSource = SystemTimeSource(),
@@ -26,6 +28,9 @@ public struct GCPClient: Sendable {
         self.loginHint = loginHint
         self.timeout = timeout
     }
+
+    /// Who the calls are made as (the last token's source; never the token), once one was used.
+    public var identity: String? { lastTokenSource.withLock { $0 } }
 
     /// A GET; returns the body of a 2xx answer.
     public func get(_ url: URL, api: GCPAPI, price: Decimal = 0, transport: any Transport) async throws -> [UInt8] {
@@ -42,6 +47,7 @@ public struct GCPClient: Sendable {
         while true {
             attempt += 1
             let token = try await tokens.token(at: clock.now(), transport: transport)
+            lastTokenSource.withLock { $0 = token.source }
             var headers = [HTTPHeader("Authorization", "Bearer \(token.value)"), HTTPHeader("Accept", "application/json")]
             if !body.isEmpty || method == "POST" { headers.append(HTTPHeader("Content-Type", "application/json")) }
             if let project = token.quotaProject { headers.append(HTTPHeader("x-goog-user-project", project)) }
