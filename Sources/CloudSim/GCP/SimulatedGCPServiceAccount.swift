@@ -50,7 +50,7 @@ public struct SimulatedGCPServiceAccount: Sendable {
             "type": "service_account",
             "project_id": .string(project),
             "private_key_id": .string(keyID),
-            "private_key": .string(privateKey.pkcs8PEMRepresentation + "\n"),
+            "private_key": .string(Self.oneTrailingNewline(privateKey.pkcs8PEMRepresentation)),
             "client_email": .string(clientEmail),
             "client_id": .string(clientID),
             "auth_uri": "https://accounts.google.com/o/oauth2/auth",
@@ -62,5 +62,12 @@ public struct SimulatedGCPServiceAccount: Sendable {
             "universe_domain": "googleapis.com",
         ]
         return value.text
+    }
+
+    /// Key files end the PEM with exactly one newline.
+    private static func oneTrailingNewline(_ pem: String) -> String {
+        var text = pem
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text + "\n"
     }
 }
