@@ -98,4 +98,21 @@ import Testing
             #expect(try await client.get(Self.endpoints).status == 200)
         }
     }
+
+    @Test func theScenariosGCPFaultsApplyToTheirDataClassUnlessTurnedOff() async throws {
+        var scenario = FleetScenario.demo
+        scenario.faults = [.throttled(cloud: .gcp, dataClasses: [.metrics], minutes: 0..<60)]
+        for honoured in [true, false] {
+            try await withDemoGCP(scenario: scenario, options: SimulatedGCPOptions(appliesScenarioFaults: honoured)) { client, _, clock in
+                let now = clock.now()
+                let metrics = try await client.get(
+                    "/v3/projects/ml-prod-123/timeSeries",
+                    timeSeriesQuery("aiplatform.googleapis.com/prediction/online/replicas", start: now.addingTimeInterval(-600), end: now)
+                )
+                #expect(metrics.status == (honoured ? 429 : 200))
+                if honoured { #expect(metrics.errorStatus == "RESOURCE_EXHAUSTED") }
+                #expect(try await client.get(Self.endpoints).status == 200)
+            }
+        }
+    }
 }
