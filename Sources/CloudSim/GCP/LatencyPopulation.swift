@@ -85,9 +85,10 @@ struct LatencyPopulation: Sendable, Hashable {
         // The mixture's quantile lies between the smallest and largest component quantiles.
         var lower = PortableMath.log(low), upper = PortableMath.log(high)
         let target = quantile * Double(count)
+        let logP99s = components.map { PortableMath.log($0.p99) }
         for _ in 0..<80 {
             let middle = (lower + upper) / 2
-            if weightedCDF(PortableMath.exp(middle)) < target { lower = middle } else { upper = middle }
+            if weightedCDF(logX: middle, logP99s: logP99s) < target { lower = middle } else { upper = middle }
         }
         return PortableMath.exp((lower + upper) / 2)
     }
@@ -95,10 +96,13 @@ struct LatencyPopulation: Sendable, Hashable {
     /// How many calls took at most `x` ms (fractional: the expected count).
     func weightedCDF(_ x: Double) -> Double {
         guard x > 0 else { return 0 }
-        let logX = PortableMath.log(x)
-        return components.reduce(0) { sum, component in
-            let z = (logX - PortableMath.log(component.p99)) / Self.sigma + Self.z99
-            return sum + Double(component.count) * Self.normalCDF(z)
+        return weightedCDF(logX: PortableMath.log(x), logP99s: components.map { PortableMath.log($0.p99) })
+    }
+
+    private func weightedCDF(logX: Double, logP99s: [Double]) -> Double {
+        zip(components, logP99s).reduce(0) { sum, pair in
+            let z = (logX - pair.1) / Self.sigma + Self.z99
+            return sum + Double(pair.0.count) * Self.normalCDF(z)
         }
     }
 
@@ -125,15 +129,16 @@ struct LatencyPopulation: Sendable, Hashable {
 
     /// Counts per bucket (underflow, the finite ones, overflow), summing to `count`, trailing zeros dropped.
     func bucketCounts() -> [Int64] {
-        let total = Double(count)
+        // Logarithms once, not per bound: a day of raw points asks for thousands of these.
+        let logP99s = components.map { PortableMath.log($0.p99) }
+        let logGrowth = PortableMath.log(Self.bucketGrowth)
         var counts: [Int64] = []
         var previous: Int64 = 0
-        var bound = Self.bucketScale
-        for _ in 0...Self.finiteBuckets {
-            let cumulative = Int64((weightedCDF(bound) / max(total, 1) * total).rounded())
+        for index in 0...Self.finiteBuckets {
+            let logBound = PortableMath.log(Self.bucketScale) + Double(index) * logGrowth
+            let cumulative = Int64(weightedCDF(logX: logBound, logP99s: logP99s).rounded())
             counts.append(max(0, cumulative - previous))
             previous = max(previous, cumulative)
-            bound *= Self.bucketGrowth
         }
         counts.append(max(0, count - previous))
         while counts.last == 0 { counts.removeLast() }
