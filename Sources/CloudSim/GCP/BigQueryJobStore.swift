@@ -7,7 +7,9 @@ final class BigQueryJobStore: Sendable {
     struct Job: Sendable {
         var projectID: String
         var location: String
-        var rows: [BillingExportLedger.Row]
+        /// The answer's cells, row by row (nil is SQL NULL), and its schema.
+        var rows: [[String?]]
+        var schema: [(name: String, type: String)]
         var bytesProcessed: Int64
         var int64Timestamps: Bool
         var pendingPolls: Int

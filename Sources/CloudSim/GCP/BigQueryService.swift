@@ -22,15 +22,26 @@ struct BigQueryService: Sendable {
         let int64Timestamps = body["formatOptions"]?["useInt64Timestamp"]?.boolValue ?? false
         let bytes = ledger.bytesProcessed(for: query, at: now)
         if query.dryRun {
+            let projection = BillingExportProjection.parse(sql: body["query"]?.stringValue ?? "")
             return .object([
-                ("kind", "bigquery#queryResponse"), ("schema", Self.schema), ("totalBytesProcessed", .string(String(bytes))),
+                ("kind", "bigquery#queryResponse"), ("schema", Self.schema(projection?.schema ?? BillingExportLedger.columns)),
+                ("totalBytesProcessed", .string(String(bytes))),
                 ("jobComplete", true), ("cacheHit", false),
             ])
         }
-        let rows = ledger.rows(for: query, at: now)
+        let ledgerRows = ledger.rows(for: query, at: now)
+        let rows: [[String?]]
+        let schema: [(name: String, type: String)]
+        if let projection = BillingExportProjection.parse(sql: body["query"]?.stringValue ?? "") {
+            rows = projection.rows(ledgerRows, int64Timestamps: int64Timestamps)
+            schema = projection.schema
+        } else {
+            rows = ledgerRows.map { BillingExportLedger.cellValues($0, int64Timestamps: int64Timestamps) }
+            schema = BillingExportLedger.columns
+        }
         let job = BigQueryJobStore.Job(
-            projectID: project, location: query.location, rows: rows, bytesProcessed: bytes, int64Timestamps: int64Timestamps,
-            pendingPolls: max(0, pendingPolls ?? 0)
+            projectID: project, location: query.location, rows: rows, schema: schema, bytesProcessed: bytes,
+            int64Timestamps: int64Timestamps, pendingPolls: max(0, pendingPolls ?? 0)
         )
         let id = jobs.add(job)
         let reference = Self.reference(project: project, jobID: id, location: query.location)
@@ -81,11 +92,13 @@ struct BigQueryService: Sendable {
             members.append(("etag", .string(String(AWSPageToken.fnv1a(Array("\(id):\(offset):\(count)".utf8)), radix: 36))))
         }
         members += [
-            ("schema", Self.schema),
+            ("schema", Self.schema(job.schema)),
             ("jobReference", Self.reference(project: job.projectID, jobID: id, location: job.location)),
             ("totalRows", .string(String(job.rows.count))),
         ]
-        if !rows.isEmpty { members.append(("rows", .array(rows.map { BillingExportLedger.cells($0, int64Timestamps: job.int64Timestamps) }))) }
+        if !rows.isEmpty {
+            members.append(("rows", .array(rows.map { cells in ["f": .array(cells.map { $0.map { ["v": .string($0)] } ?? ["v": .null] })] })))
+        }
         if offset + rows.count < job.rows.count {
             members.append(("pageToken", .string(GCPPageToken.make([Int64(offset + rows.count)], request: AWSPageToken.fnv1a(Array(id.utf8))))))
         }
@@ -93,8 +106,8 @@ struct BigQueryService: Sendable {
         return .object(members)
     }
 
-    static var schema: AWSJSONValue {
-        ["fields": .array(BillingExportLedger.columns.map { ["name": .string($0.name), "type": .string($0.type), "mode": "NULLABLE"] })]
+    static func schema(_ columns: [(name: String, type: String)]) -> AWSJSONValue {
+        ["fields": .array(columns.map { ["name": .string($0.name), "type": .string($0.type), "mode": "NULLABLE"] })]
     }
 
     static func reference(project: String, jobID: String, location: String) -> AWSJSONValue {

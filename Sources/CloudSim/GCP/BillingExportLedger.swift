@@ -5,7 +5,8 @@ import Foundation
 /// projects, settled through the last whole hour minus the project's billing lag (4 h by
 /// default), the same settled spend `FleetModel.costRecords` reports as billed.
 ///
-/// The column contract (every query over the export table gets exactly these, whatever its SELECT):
+/// The column contract of a query whose SELECT the simulator cannot read (`SELECT *`, no aliases);
+/// a SELECT of aliased columns is answered with those columns instead (`BillingExportProjection`):
 ///
 /// | column | type | value |
 /// |---|---|---|
@@ -78,15 +79,15 @@ struct BillingExportLedger: Sendable {
         return 10_485_760 + days * 2_097_152
     }
 
-    /// The row's cells as BigQuery's `{"f":[{"v": "…"}]}`.
-    static func cells(_ row: Row, int64Timestamps: Bool) -> AWSJSONValue {
+    /// The row's cells in the fixed contract's column order.
+    static func cellValues(_ row: Row, int64Timestamps: Bool) -> [String?] {
         let usageEnd = int64Timestamps
             ? String(Int64((row.usageEnd.timeIntervalSince1970 * 1_000_000).rounded())) : javaDouble(row.usageEnd.timeIntervalSince1970)
         let values = [
             row.day, row.projectID, row.resourceName, javaDouble(Double(row.costMicros) / 1_000_000),
             javaDouble(Double(row.creditMicros) / 1_000_000), row.currency, usageEnd,
         ]
-        return ["f": .array(values.map { ["v": .string($0)] })]
+        return values
     }
 
     /// A double as Java's `Double.toString` writes it (BigQuery's FLOAT and TIMESTAMP cells):
