@@ -169,7 +169,7 @@ import Testing
         try session.keys("2")
         try session.waitFor(all: ["ACCOUNT", "123456789012", "ml-prod-123"], none: ["ENDPOINT"])
         try session.keys("3")
-        try session.waitFor(all: ["COLLECTOR", "AWS demo account", "Simulated GCP"], none: ["ACCOUNT"])
+        try session.waitFor(all: ["COLLECTOR", "AWS demo account", "GCP demo project"], none: ["ACCOUNT"])
         try session.keys("?")
         try session.waitFor(all: ["Everywhere", "Screens"], none: ["COLLECTOR"])
         try session.keys("1")

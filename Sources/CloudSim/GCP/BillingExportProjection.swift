@@ -152,7 +152,12 @@ struct BillingExportProjection: Sendable {
     }
 
     private static func aliased(_ item: String) -> (expression: String, alias: String)? {
-        guard let range = item.range(of: " AS ", options: [.caseInsensitive, .backwards]) else { return nil }
+        guard let range = item.range(of: " AS ", options: [.caseInsensitive, .backwards]) else {
+            // A bare column (`currency`, `project.id`) is named after its last part, as BigQuery names it.
+            guard item.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }),
+                  let last = item.split(separator: ".").last else { return nil }
+            return (item, String(last))
+        }
         let alias = item[range.upperBound...].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
         guard !alias.isEmpty, alias.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
         return (String(item[..<range.lowerBound]), alias)
