@@ -19,12 +19,12 @@ public enum StartupAdvice {
     public static func nothingCollectable(configPath: String?, probe: CredentialProbe) -> String {
         var text = "burnwatch found something to watch"
         if let configPath { text += " (config: \(configPath))" }
-        text += ", but no AWS account in it: this build polls AWS only; the GCP and Azure collectors are still to come.\n"
+        text += ", but no AWS account or GCP project in it: this build polls AWS and GCP; the Azure collector is still to come.\n"
         let found = probe.findings().filter(\.found)
         if !found.isEmpty {
             text += "Credentials seen: " + found.map { "\($0.cloud) \($0.source)" }.joined(separator: ", ") + ".\n"
         }
-        text += "Add an [[aws]] table to the config (see README.md, \"AWS\"), or try `burnwatch demo` for the simulated fleet.\n"
+        text += "Add an [[aws]] or [[gcp]] table to the config (see README.md, \"AWS\" and \"GCP\"), or try `burnwatch demo` for the simulated fleet.\n"
         return text
     }
 }
