@@ -121,7 +121,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CollectGCPTests",
-            dependencies: ["CollectGCP", "BurnwatchCore", "BurnwatchCollect", "CloudSim"],
+            // "burnwatch": so the binary is built before GCPReportEndToEndTests runs it.
+            dependencies: ["CollectGCP", "BurnwatchCore", "BurnwatchCollect", "CloudSim", "burnwatch"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),

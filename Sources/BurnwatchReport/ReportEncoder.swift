@@ -100,6 +100,8 @@ public enum ReportEncoder {
                 ("calls_today", .integer(health.callsToday)),
                 ("api_spend_today_usd", .string(Money(health.spendToday).formatted(fractionDigits: 4).replacingOccurrences(of: "$", with: ""))),
                 ("last_error", string(health.lastError)),
+                // The fix for refused or missing credentials (`gcloud auth application-default login`, a key file to check).
+                ("hint", string(hint(health.state))),
                 // What a round got past without failing (a region refused, a figure unavailable), newest last.
                 ("issues", .array((state.issues[health.id] ?? []).map { .string($0.message) })),
             ])
@@ -230,9 +232,18 @@ public enum ReportEncoder {
         guard !failing.isEmpty else { return "" }
         var out = "\nCollectors that did not report cleanly (the figures above omit or age their data):\n"
         for health in failing {
-            out += bullet + "\(health.id): \(health.state.label)" + (health.lastError.map { " — \($0)" } ?? "") + "\n"
+            out += bullet + "\(health.id): \(health.state.label)" + (health.lastError.map { " — \($0)" } ?? "")
+                + (hint(health.state).map { " (fix: \($0))" } ?? "") + "\n"
         }
         return out
+    }
+
+    /// What to do about a collector's credentials, when its state carries that.
+    static func hint(_ state: CollectorState) -> String? {
+        switch state {
+        case .authFailed(let hint), .noCredentials(let hint): hint.isEmpty ? nil : hint
+        default: nil
+        }
     }
 
     static func isoMinute(_ date: Date) -> String {
