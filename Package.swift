@@ -101,7 +101,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "BurnwatchBenchmarks",
-            dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchCollect", "CollectAWS"],
+            dependencies: ["BurnwatchCore", "BurnwatchUI", "CloudSim", "BurnwatchCollect", "CollectAWS", "CollectGCP"],
             swiftSettings: strictSettings
         ),
         // Fixtures shared by the test targets (never linked into the executable).

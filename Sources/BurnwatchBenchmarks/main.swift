@@ -5,7 +5,7 @@ import CloudSim
 import Foundation
 
 // Benchmarks with a plain harness: warm up, then time many iterations and report the median and
-// the 99th percentile. Run in release: `swift run -c release BurnwatchBenchmarks [render|memory|aws|all]`.
+// the 99th percentile. Run in release: `swift run -c release BurnwatchBenchmarks [render|memory|aws|gcp|all]`.
 
 func residentMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -130,3 +130,4 @@ let mode = CommandLine.arguments.dropFirst().first ?? "all"
 if mode == "render" || mode == "all" { try await renderBenchmark() }
 if mode == "memory" || mode == "all" { try await memoryBenchmark() }
 if mode == "aws" || mode == "all" { try await awsBenchmark() }
+if mode == "gcp" || mode == "all" { try await gcpBenchmark() }
