@@ -1,38 +1,15 @@
 import BurnwatchCollect
 import Foundation
 
-/// JSON encoding and decoding for the AWS JSON protocols, with decode failures reported as a
-/// malformed response that names the operation.
+/// JSON for the AWS JSON protocols: `WireJSON`, with errors naming the operation.
 public enum AWSJSON {
     public static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
+        try WireJSON.encode(value)
     }
 
     public static func decode<Value: Decodable>(_ type: Value.Type, from body: [UInt8], operation: String) throws -> Value {
-        do {
-            return try JSONDecoder().decode(type, from: Data(body))
-        } catch {
-            throw CollectorError.malformedResponse("\(operation): \(describe(error))")
-        }
+        try WireJSON.decode(type, from: body, context: operation)
     }
 
-    /// A short, secret-free reason: which key or path failed, not the payload.
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing \(path(context.codingPath + [key]))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "unexpected value at \(path(context.codingPath))"
-        case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON (truncated?)" : "corrupt value at \(path(context.codingPath))"
-        default:
-            return "undecodable answer"
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
+    static func describe(_ error: any Error) -> String { WireJSON.describe(error) }
 }

@@ -1,39 +1,18 @@
 import BurnwatchCollect
 import Foundation
 
-/// JSON for Google's REST APIs (proto3 JSON: int64 as strings, empty lists left out), with
-/// decode failures reported as a malformed response naming the call.
+/// JSON for Google's REST APIs (proto3 JSON: int64 as strings, empty lists left out):
+/// `WireJSON`, with errors naming the call.
 public enum GCPJSON {
     public static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
+        try WireJSON.encode(value)
     }
 
     public static func decode<Value: Decodable>(_ type: Value.Type, from body: [UInt8], call: String) throws -> Value {
-        do {
-            return try JSONDecoder().decode(type, from: Data(body))
-        } catch {
-            throw CollectorError.malformedResponse("\(call): \(describe(error))")
-        }
+        try WireJSON.decode(type, from: body, context: call)
     }
 
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing \(path(context.codingPath + [key]))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "unexpected value at \(path(context.codingPath))"
-        case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON (truncated?)" : "corrupt value at \(path(context.codingPath))"
-        default:
-            return "undecodable answer"
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
+    static func describe(_ error: any Error) -> String { WireJSON.describe(error) }
 }
 
 /// An int64 as proto3 JSON writes it: a string (numbers are accepted too).
