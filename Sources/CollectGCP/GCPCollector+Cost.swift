@@ -102,12 +102,14 @@ extension GCPCollector {
         var records: [CostRecord] = []
         let endpoints = targets.filter { !$0.isPublisherModel }
         for key in breakdown.endpointKeys.sorted() {
-            let matches = endpoints.filter { target in
+            let matches = targets.filter { target in
                 if let costLabel {
-                    return target.labels[costLabel] == key || (target.labels[costLabel] == nil && target.id.name == key)
+                    return !target.isPublisherModel
+                        && (target.labels[costLabel] == key || (target.labels[costLabel] == nil && target.id.name == key))
                 }
-                if case .endpoint(let id) = target.source { return id == key }
-                return false
+                switch target.source {
+                case .endpoint(let id), .publisherModel(let id): return id == key
+                }
             }
             guard let target = matches.first else { continue }
             if matches.count > 1 {

@@ -295,6 +295,26 @@ import Testing
             }
         }
 
+        // Model Garden models: the export's rows for `…/publishers/{p}/models/{model}` are theirs.
+        // Their estimate since the last row is tokens × price, so the billed part is a floor; the
+        // run-rate forecast comes from the export's complete days alone and checks it exactly.
+        for expected in publisherModels {
+            let key = model.endpointIDs.first {
+                $0.service == .vertexPublisherModel && $0.region == expected.location && model.endpoint($0)?.configuration.model == expected.name
+            }
+            let id = try #require(key, "the demo has no publisher model \(expected.name)")
+            let row = try #require(report.endpoint(expected.name))
+            let spend = try #require(row.spend_mtd, "\(expected.name): spend")
+            let floors = instants.map { billedSpend(model: model, id: id, month: BillingMonth.containing($0), settled: billedThrough(at: $0)) }
+            #expect(floors.contains { spend.value >= $0 - Decimal(string: "0.0051")! }, "\(expected.name): spend \(spend.value), billed \(floors)")
+            let forecasts = instants.map { runRateForecast(model: model, ids: [id], at: $0) }
+            if let forecast = row.forecast_month {
+                #expect(forecasts.contains { $0 == forecast.amount }, "\(expected.name): forecast \(forecast.amount), expected one of \(forecasts)")
+            } else {
+                #expect(forecasts.contains { $0 == nil }, "\(expected.name): the run-rate forecast is missing")
+            }
+        }
+
         #expect(report.accounts.count == 1)
         let account = try #require(report.accounts.first)
         #expect(account.cloud == "gcp")

@@ -14,7 +14,9 @@ import Foundation
 /// here recognises, falls back to `BillingExportLedger`'s fixed column contract.
 struct BillingExportProjection: Sendable {
     enum Source: Sendable, Hashable {
-        case day, projectID, resourceName, endpointID, label, currency
+        case day, projectID, resourceName, label, currency
+        /// `REGEXP_EXTRACT(resource.name, r'…')`, several under `COALESCE`: the first that matches.
+        case extract(patterns: [String])
         case cost(numeric: Bool), credits(numeric: Bool)
         case usageEnd(unixSeconds: Bool)
     }
@@ -25,7 +27,7 @@ struct BillingExportProjection: Sendable {
         var type: String {
             switch source {
             case .day: "STRING"
-            case .projectID, .resourceName, .endpointID, .label, .currency: "STRING"
+            case .projectID, .resourceName, .extract, .label, .currency: "STRING"
             case .cost(let numeric), .credits(let numeric): numeric ? "NUMERIC" : "FLOAT"
             case .usageEnd(let unixSeconds): unixSeconds ? "INTEGER" : "TIMESTAMP"
             }
@@ -88,8 +90,8 @@ struct BillingExportProjection: Sendable {
         case .day: row.day
         case .projectID: row.projectID
         case .resourceName: row.resourceName
-        case .endpointID:
-            row.resourceName.range(of: "/endpoints/").map { String(row.resourceName[$0.upperBound...].prefix { $0 != "/" }) }
+        case .extract(let patterns):
+            Self.firstCapture(patterns, in: row.resourceName)
         case .label: nil
         case .currency: row.currency
         case .cost, .credits, .usageEnd: nil
@@ -163,13 +165,43 @@ struct BillingExportProjection: Sendable {
         return (String(item[..<range.lowerBound]), alias)
     }
 
+    /// The raw-string patterns (`r'…'`) of an expression, in order.
+    static func rawPatterns(_ expression: String) -> [String] {
+        var patterns: [String] = []
+        var rest = Substring(expression)
+        while let start = rest.range(of: "r'") {
+            let body = rest[start.upperBound...]
+            guard let end = body.firstIndex(of: "'") else { break }
+            patterns.append(String(body[..<end]))
+            rest = body[body.index(after: end)...]
+        }
+        return patterns
+    }
+
+    /// BigQuery's REGEXP_EXTRACT: the first capturing group of the first match (the whole match
+    /// without a group); under COALESCE, the first pattern that matches.
+    static func firstCapture(_ patterns: [String], in text: String) -> String? {
+        let range = NSRange(text.startIndex..., in: text)
+        for pattern in patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern), let match = regex.firstMatch(in: text, range: range) else {
+                continue
+            }
+            let group = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
+            if let captured = Range(group, in: text) { return String(text[captured]) }
+        }
+        return nil
+    }
+
     private static func classify(_ expression: String) -> Source? {
         let text = expression.lowercased()
         let numeric = text.contains("numeric")
         if text.contains("credits") { return .credits(numeric: numeric) }
         if text.contains("usage_end_time") { return .usageEnd(unixSeconds: text.contains("unix_seconds")) }
         if text.contains("usage_start_time") { return .day }
-        if text.contains("resource.name") { return text.contains("/endpoints/") ? .endpointID : .resourceName }
+        if text.contains("resource.name") {
+            let patterns = rawPatterns(expression)
+            return text.contains("regexp_extract") && !patterns.isEmpty ? .extract(patterns: patterns) : .resourceName
+        }
         if text.contains("labels") { return .label }
         if text.contains("project.id") { return .projectID }
         if text.contains("currency") { return .currency }

@@ -16,7 +16,8 @@ import Foundation
 /// would read more than the configured limit.
 ///
 /// The endpoint key is the endpoint id from `resource.name` (`…/endpoints/{id}`, which the
-/// resource-level export carries), or, when `costLabel` is set, the value of that label.
+/// resource-level export carries) or, for Model Garden, the model from
+/// `…/publishers/{publisher}/models/{model}`; or, when `costLabel` is set, the value of that label.
 public struct GCPBillingExportQuery: Sendable, Hashable {
     /// `project.dataset.table`, checked to hold nothing that could leave the quoted name.
     public var table: String
@@ -49,7 +50,7 @@ public struct GCPBillingExportQuery: Sendable, Hashable {
 
     var endpointKey: String {
         costLabel == nil
-            ? "REGEXP_EXTRACT(resource.name, r'/endpoints/([^/]+)')"
+            ? "COALESCE(REGEXP_EXTRACT(resource.name, r'/endpoints/([^/]+)'), REGEXP_EXTRACT(resource.name, r'/publishers/[^/]+/models/([^/]+)'))"
             : "(SELECT l.value FROM UNNEST(labels) AS l WHERE l.key = @label LIMIT 1)"
     }
 
