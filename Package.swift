@@ -122,14 +122,14 @@ let package = Package(
         .testTarget(
             name: "CollectGCPTests",
             // "burnwatch": so the binary is built before GCPReportEndToEndTests runs it.
-            dependencies: ["CollectGCP", "BurnwatchCore", "BurnwatchCollect", "CloudSim", "burnwatch"],
+            dependencies: ["CollectGCP", "BurnwatchCore", "BurnwatchCollect", "CloudSim", "BurnwatchTestSupport", "burnwatch"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "CloudSimTests", dependencies: ["CloudSim", "BurnwatchCore", "BurnwatchCollect"]),
         .testTarget(
             name: "CollectAWSTests",
             // "burnwatch": so the binary is built before MotoReportEndToEndTests runs it.
-            dependencies: ["CollectAWS", "BurnwatchCore", "BurnwatchCollect", "CloudSim", "burnwatch"],
+            dependencies: ["CollectAWS", "BurnwatchCore", "BurnwatchCollect", "CloudSim", "BurnwatchTestSupport", "burnwatch"],
             exclude: ["Fixtures", "Moto/README.md"]
         ),
         .testTarget(name: "BurnwatchUITests", dependencies: ["BurnwatchUI", "BurnwatchCore", "CloudSim", "BurnwatchTestSupport"], exclude: ["Snapshots"]),

@@ -1,6 +1,7 @@
 import BurnwatchCollect
 import BurnwatchCore
 import CloudSim
+import BurnwatchTestSupport
 import Foundation
 import Testing
 
@@ -564,82 +565,12 @@ extension GCPReportEndToEndTests {
         init(_ description: String) { self.description = description }
     }
 
-    struct ReportMoney: Decodable, Hashable {
-        var amount: String
-        var currency: String
-        var value: Decimal { Decimal(string: amount) ?? .nan }
-    }
-
-    struct GPU: Decodable, Hashable {
-        var name: String
-        var memory_gb: Int
-        var count: Int
-    }
-
-    struct Replicas: Decodable, Hashable {
-        var current: Double?
-        var min: Int?
-        var max: Int?
-    }
-
-    struct Ages: Decodable {
-        var p99_ms: Int?
-        var invocations_per_min: Int?
-        var error_rate: Int?
-        var replicas: Int?
-        var spend_mtd: Int?
-    }
-
-    struct Endpoint: Decodable {
-        var cloud: String
-        var account: String
-        var region: String
-        var service: String
-        var kind: String
-        var name: String
-        var instance_type: String?
-        var gpu: GPU?
-        var p99_ms: Double?
-        var invocations_per_min: Double?
-        var error_rate: Double?
-        var replicas: Replicas
-        var spend_mtd: ReportMoney?
-        var forecast_month: ReportMoney?
-        var forecast_source: String?
-        var state: String
-        var includes_estimate: Bool
-        var age_s: Ages
-    }
-
-    struct Account: Decodable {
-        var cloud: String
-        var account: String
-        var spend_mtd: ReportMoney?
-        var forecast_month: ReportMoney?
-        var forecast_source: String?
-        var budget: ReportMoney?
-        var state: String
-    }
-
-    struct Collector: Decodable {
-        var id: String
-        var state: String
-        var identity: String?
-        var calls_today: Int
-        var api_spend_today_usd: String
-        var last_error: String?
-        var hint: String?
-        var issues: [String]
-    }
-
-    struct Report: Decodable {
-        var schema: String
-        var generated_at: String
-        var alarm: Bool
-        var endpoints: [Endpoint]
-        var accounts: [Account]
-        var collectors: [Collector]
-
-        func endpoint(_ name: String) -> Endpoint? { endpoints.first { $0.name == name } }
-    }
+    typealias ReportMoney = ReportDocument.ReportMoney
+    typealias GPU = ReportDocument.GPU
+    typealias Replicas = ReportDocument.Replicas
+    typealias Ages = ReportDocument.Ages
+    typealias Endpoint = ReportDocument.Endpoint
+    typealias Account = ReportDocument.Account
+    typealias Collector = ReportDocument.Collector
+    typealias Report = ReportDocument.Report
 }
